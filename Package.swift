@@ -1,0 +1,57 @@
+// swift-tools-version: 6.0
+// mlopsctl: one native binary that bootstraps and governs the AWS accounts of an MLOps platform.
+// Dependencies point one way: CLI → Workflows → AWSServices → AWSWire → Credentials → AWSConfig / SigV4.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "mlopsctl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mlopsctl", targets: ["mlopsctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .executableTarget(name: "mlopsctl", dependencies: ["MLOpsCLI"], swiftSettings: strict),
+        .target(
+            name: "MLOpsCLI",
+            dependencies: [
+                "Workflows", "Topology", "AWSServices", "AWSWire", "Credentials", "AWSConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .target(name: "Workflows", dependencies: ["Topology", "AWSServices", "AWSWire", "Credentials", "AWSConfig"], swiftSettings: strict),
+        .target(name: "Topology", dependencies: ["Yams"], swiftSettings: strict),
+        .target(name: "AWSServices", dependencies: ["AWSWire", "Credentials", "AWSConfig", "SigV4"], swiftSettings: strict),
+        .target(
+            name: "AWSWire",
+            dependencies: ["Credentials", "AWSConfig", "SigV4", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
+        .target(name: "Credentials", dependencies: ["AWSConfig", "SigV4"], swiftSettings: strict),
+        .target(name: "AWSConfig", swiftSettings: strict),
+        .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
+        .target(
+            name: "TestSupport",
+            dependencies: ["AWSWire", "AWSServices", "Credentials", "AWSConfig", "SigV4", "Yams"],
+            swiftSettings: strict),
+
+        .testTarget(name: "AWSConfigTests", dependencies: ["AWSConfig", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "AWSConfig", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "TestSupport", "Yams"], swiftSettings: strict),
+        .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSWire", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "TopologyTests", dependencies: ["Topology", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "MLOpsCLITests", dependencies: ["MLOpsCLI", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["Workflows", "AWSServices", "AWSWire", "Credentials", "AWSConfig", "TestSupport"],
+            swiftSettings: strict),
+    ]
+)

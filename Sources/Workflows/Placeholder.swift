@@ -1,0 +1,2 @@
+// Placeholder until the first real file of Workflows lands.
+import Foundation
