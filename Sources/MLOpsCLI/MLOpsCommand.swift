@@ -9,4 +9,19 @@ public struct MLOpsCommand: AsyncParsableCommand {
         subcommands: [])
 
     public init() {}
+
+    /// Parses the process arguments and runs the chosen command. The executable calls this rather than
+    /// `main()` because the synchronous `main()` overload wins overload resolution from another module.
+    public static func entryPoint(_ arguments: [String]? = nil) async {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -1,4 +1,4 @@
 import MLOpsCLI
 
 // The executable stays tiny: all behaviour lives in MLOpsCLI so tests can drive it in process.
-await MLOpsCommand.main()
+await MLOpsCommand.entryPoint()

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// Exit codes a script can rely on. 0 success, 1 failure, 64 usage error (ArgumentParser's
+/// `validationFailure`), and our own for outcomes that need a distinct reaction.
+public enum ExitCodes {
+    public static let success = ExitCode.success
+    public static let failure = ExitCode.failure
+    public static let usage = ExitCode.validationFailure
+    /// `doctor` ran, and at least one stage is unhealthy.
+    public static let unhealthy = ExitCode(2)
+    /// Another mlopsctl run holds the ledger lock.
+    public static let ledgerLocked = ExitCode(3)
+    /// The run finished but left something behind (listed in the output).
+    public static let partial = ExitCode(4)
+}
