@@ -15,7 +15,7 @@ public enum AWSTimestamp {
         if let epoch = Double(text), text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }) {
             return Date(timeIntervalSince1970: epoch)
         }
-        if CharacterSet.decimalDigits.contains(first) { return parseISO8601(text) }
+        if CharacterSet.decimalDigits.contains(first), let date = parseISO8601(text) { return date }
         return parseHTTPDate(text)
     }
 
