@@ -50,7 +50,7 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     /// Maps URLSession's error codes onto the three kinds retries care about.
-    static func transportError(_ error: URLError, host: String) -> TransportError {
+    public static func transportError(_ error: URLError, host: String) -> TransportError {
         let kind: TransportError.Kind
         switch error.code {
         case .timedOut:
