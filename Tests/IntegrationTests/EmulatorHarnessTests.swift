@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 import TestSupport
 
@@ -62,10 +65,6 @@ import TestSupport
         await emulator.stop()
     }
 }
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Starts an emulator; nil (after a notice) when it is not installed here, a recorded failure under CI or on error.
 private func startEmulator(auth: Bool) async -> Emulator? {
