@@ -1,0 +1,186 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A private moto_server with four emulated accounts, for integration tests.
+///
+/// `start` launches `moto_server` from `PATH` on a free loopback port (never with `MOTO_ACCOUNT_ID`), waits for it,
+/// and runs `scripts/local_aws_setup.py` into a fresh temporary directory, which writes `config` + `credentials`
+/// with one profile per stage and verifies each with STS. Tests point an SDK at `environment`.
+/// Call `stop()` when done; `deinit` kills a forgotten server so a test run leaves no process behind.
+///
+/// ```swift
+/// guard let emulator = try await Emulator.startOrSkip() else { return }
+/// defer { Task { await emulator.stop() } }   // or `await emulator.stop()` at the end
+/// ```
+public final class Emulator: @unchecked Sendable {
+    /// The moto version the scripts pin; only used in messages.
+    public static let motoVersion = "5.2.1"
+
+    /// `http://127.0.0.1:PORT`.
+    public let endpoint: URL
+    /// Whether the server verifies SigV4 signatures and IAM policies.
+    public let auth: Bool
+    /// The temporary directory holding `config`, `credentials` and the logs.
+    public let directory: URL
+    public let configFile: URL
+    public let credentialsFile: URL
+    /// The four accounts in stage order: governance, dev, preprod, prod.
+    public let accounts: [EmulatorAccount]
+
+    private let server: Process
+    private let lock = NSLock()
+    private var stopped = false
+
+    /// The profile names in stage order (`local-governance`, …).
+    public var profiles: [String] { accounts.map(\.profile) }
+
+    /// Variables that point an AWS SDK (or mlopsctl) at the emulator's files. Holds paths only, no secrets.
+    public var environment: [String: String] {
+        ["AWS_CONFIG_FILE": configFile.path, "AWS_SHARED_CREDENTIALS_FILE": credentialsFile.path]
+    }
+
+    /// The account for `stage` (`"dev"`, …).
+    public func account(_ stage: String) -> EmulatorAccount? {
+        accounts.first { $0.stage == stage }
+    }
+
+    private init(endpoint: URL, auth: Bool, directory: URL, server: Process) {
+        self.endpoint = endpoint
+        self.auth = auth
+        self.directory = directory
+        self.configFile = directory.appendingPathComponent("config")
+        self.credentialsFile = directory.appendingPathComponent("credentials")
+        self.accounts = EmulatorAccount.defaults
+        self.server = server
+    }
+
+    deinit {
+        if server.isRunning { kill(server.processIdentifier, SIGKILL) }
+    }
+
+    /// Starts a server and sets up the accounts.
+    /// - Parameters:
+    ///   - auth: start with `INITIAL_NO_AUTH_ACTION_COUNT=0` so every request's signature is verified.
+    ///   - environment: the process environment (for `PATH` and `CI`); injected for tests.
+    /// - Throws: `EmulatorError.skip` when moto_server or python3 is missing on a developer machine,
+    ///   `.missingUnderCI` when missing under `CI=true`, `.failed` when the server or the set-up fails.
+    public static func start(auth: Bool = false,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Emulator {
+        let motoServer = try tool("moto_server", environment: environment)
+        let python = try tool("python3", environment: environment)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mlopsctl-emulator-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+
+        // A port can be taken between picking and binding it; a server that exits early gets a new port.
+        var lastError: (any Error)?
+        for _ in 1...3 {
+            let emulator = try launch(motoServer, python: python, auth: auth, directory: directory, environment: environment)
+            do {
+                try await emulator.waitUntilReady(timeout: 20)
+            } catch {
+                lastError = error
+                await emulator.stop(removingDirectory: false)
+                continue
+            }
+            do {
+                try await emulator.setUpAccounts(python: python, environment: environment)
+                return emulator
+            } catch {
+                await emulator.stop()
+                throw error
+            }
+        }
+        try? FileManager.default.removeItem(at: directory)
+        throw lastError ?? EmulatorError.failed("emulator: moto_server did not start")
+    }
+
+    /// Like `start`, but turns `.skip` into nil after printing its notice to stderr.
+    public static func startOrSkip(auth: Bool = false,
+                                   environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Emulator? {
+        do {
+            return try await start(auth: auth, environment: environment)
+        } catch EmulatorError.skip(let notice) {
+            FileHandle.standardError.write(Data((notice + "\n").utf8))
+            return nil
+        }
+    }
+
+    /// Terminates the server by its process id, waits for it to exit, and deletes the temporary directory.
+    public func stop() async {
+        await stop(removingDirectory: true)
+    }
+
+    private func stop(removingDirectory: Bool) async {
+        let alreadyStopped = lock.withLock { () -> Bool in
+            defer { stopped = true }
+            return stopped
+        }
+        guard !alreadyStopped else { return }
+        await ChildProcess.stop(server)
+        if removingDirectory { try? FileManager.default.removeItem(at: directory) }
+    }
+}
+
+extension Emulator {
+    private static func tool(_ name: String, environment: [String: String]) throws -> URL {
+        if let url = ChildProcess.find(name, environment: environment) { return url }
+        let install = "python3 -m pip install 'moto[server]==\(motoVersion)'"
+        if ["true", "1"].contains(environment["CI"]?.lowercased()) {
+            throw EmulatorError.missingUnderCI("emulator: \(name) is not on PATH and CI=true requires it; install it with: \(install)")
+        }
+        throw EmulatorError.skip(notice: "NOTICE: skipping emulator tests: \(name) is not on PATH (install with: \(install))")
+    }
+
+    private static func launch(_ motoServer: URL, python: URL, auth: Bool, directory: URL,
+                               environment: [String: String]) throws -> Emulator {
+        let port = try LoopbackPort.free()
+        var serverEnvironment = environment
+        // MOTO_ACCOUNT_ID would pin every request to one account, whatever the access key says.
+        serverEnvironment["MOTO_ACCOUNT_ID"] = nil
+        // Auth mode starts closed; the set-up script opens a window for its own calls via /moto-api/reset-auth.
+        serverEnvironment["INITIAL_NO_AUTH_ACTION_COUNT"] = auth ? "0" : nil
+        // Foundation's Process passes on the spawning thread's signal mask, and Swift's worker threads block
+        // SIGTERM; moto would then ignore stop(). python3 clears the mask and execs moto_server (same PID).
+        let unblockAndExec = "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])"
+        let server = try ChildProcess.launch(python, ["-c", unblockAndExec, motoServer.path, "-H", "127.0.0.1", "-p", String(port)],
+                                             environment: serverEnvironment, log: directory.appendingPathComponent("moto.log"))
+        return Emulator(endpoint: URL(string: "http://127.0.0.1:\(port)")!, auth: auth, directory: directory, server: server)
+    }
+
+    /// Polls `/moto-api/data.json` until it answers 200, the server exits, or `timeout` seconds pass.
+    private func waitUntilReady(timeout: Double) async throws {
+        let probe = endpoint.appendingPathComponent("moto-api/data.json")
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        while ContinuousClock.now < deadline {
+            guard server.isRunning else {
+                throw EmulatorError.failed("emulator: moto_server exited during start; log:\n\(ChildProcess.tail(logFile))")
+            }
+            var request = URLRequest(url: probe)
+            request.timeoutInterval = 2
+            if let (_, response) = try? await URLSession.shared.data(for: request),
+               (response as? HTTPURLResponse)?.statusCode == 200, server.isRunning {
+                return
+            }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        throw EmulatorError.failed("emulator: moto_server did not answer at \(endpoint) within \(Int(timeout)) s; see \(logFile.path)")
+    }
+
+    private func setUpAccounts(python: URL, environment: [String: String]) async throws {
+        let script = ConformanceData.packageRoot.appendingPathComponent("scripts/local_aws_setup.py")
+        var arguments = [script.path, "--endpoint", endpoint.absoluteString, "--out", directory.path]
+        if auth { arguments.append("--auth") }
+        // Explicit ids, so LOCAL_AWS_*_ACCOUNT in a developer's shell cannot make `accounts` lie.
+        arguments += accounts.flatMap { ["--account", "\($0.stage)=\($0.accountID)"] }
+        let setupLog = directory.appendingPathComponent("setup.log")
+        let status = try await ChildProcess.run(python, arguments, environment: environment, log: setupLog, timeout: 60)
+        guard status == 0 else {
+            let how = status.map { "exited with \($0)" } ?? "timed out after 60 s"
+            throw EmulatorError.failed("emulator: account set-up \(how); log:\n\(ChildProcess.tail(setupLog))")
+        }
+    }
+
+    private var logFile: URL { directory.appendingPathComponent("moto.log") }
+}

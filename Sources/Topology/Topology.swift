@@ -1,0 +1,33 @@
+/// The accounts, profiles and regions of one MLOps platform, as read from a topology file (`mlopsctl.yaml`).
+///
+/// A `Topology` is only ever built by `TopologyLoader`, after every rule has passed, so holders can rely on
+/// it: all four stages are present (in `Stage.allCases` order), accounts are 12 digits, regions are resolved.
+public struct Topology: Sendable, Equatable {
+    /// The only file format version this build understands.
+    public static let supportedVersion = 1
+    /// The CDK's own default bootstrap qualifier, used when the file has no `qualifier`.
+    public static let defaultQualifier = "hnb659fds"
+
+    public var version: Int
+    /// The top-level default region, if the file sets one (each stage may override it).
+    public var region: String?
+    /// The CDK bootstrap qualifier (`[A-Za-z0-9_-]{1,10}`).
+    public var qualifier: String
+    /// The four stages in fixed order: governance, dev, preprod, prod.
+    public private(set) var stages: [StageConfig]
+
+    /// - Precondition: `stages` holds each `Stage` exactly once (the loader guarantees it).
+    public init(version: Int = Topology.supportedVersion, region: String?, qualifier: String, stages: [StageConfig]) {
+        precondition(Set(stages.map(\.stage)) == Set(Stage.allCases) && stages.count == Stage.allCases.count,
+                     "a topology needs each stage exactly once")
+        self.version = version
+        self.region = region
+        self.qualifier = qualifier
+        self.stages = stages.sorted { $0.stage < $1.stage }
+    }
+
+    /// The settings of `stage`.
+    public subscript(_ stage: Stage) -> StageConfig {
+        stages.first { $0.stage == stage }!
+    }
+}

@@ -1,0 +1,190 @@
+import Yams
+
+/// Walks a composed YAML tree and turns it into a `Topology`, collecting every problem on the way
+/// instead of stopping at the first one. Working on `Node`s (not `Decodable`) keeps line numbers and
+/// lets us tell `"0123…"` (a string) from `0123…` (a number that already lost its zeros).
+struct TopologyDocumentReader {
+    private(set) var problems: [TopologyProblem] = []
+
+    /// The topology, or nil when any problem was found (then `problems` is not empty).
+    mutating func read(_ root: Node?) -> Topology? {
+        guard let root else {
+            report("", "the file is empty; expected version, region, qualifier and stages", nil as Mark?)
+            return nil
+        }
+        guard let document = mapping(root, at: "") else { return nil }
+        checkKeys(of: document, at: "", known: TopologyKeys.topLevel)
+
+        let version = readVersion(document)
+        let region = document["region"].flatMap { string($0, at: "region") }
+        if let region, let problem = TopologyFormats.regionProblem(region) { report("region", problem, document["region"]) }
+        let qualifier = document["qualifier"].flatMap { string($0, at: "qualifier") }
+        if let qualifier, let problem = TopologyFormats.qualifierProblem(qualifier) {
+            report("qualifier", problem, document["qualifier"])
+        }
+        let stages = readStages(document, defaultRegion: region, hasDefaultRegion: document["region"] != nil)
+
+        guard problems.isEmpty, let version, let stages else { return nil }
+        return Topology(version: version, region: region, qualifier: qualifier ?? Topology.defaultQualifier, stages: stages)
+    }
+
+    // MARK: - Sections
+
+    private mutating func readVersion(_ document: Node.Mapping) -> Int? {
+        guard let node = document["version"] else {
+            report("version", "missing; add `version: \(Topology.supportedVersion)` at the top", document.mark)
+            return nil
+        }
+        guard let scalar = node.scalar, scalar.style == .plain, let number = node.int else {
+            report("version", "expected the number \(Topology.supportedVersion), got \(describe(node))", node)
+            return nil
+        }
+        guard number == Topology.supportedVersion else {
+            report("version", "unsupported version \(number); this mlopsctl reads version \(Topology.supportedVersion)", node)
+            return nil
+        }
+        return number
+    }
+
+    private mutating func readStages(_ document: Node.Mapping, defaultRegion: String?, hasDefaultRegion: Bool) -> [StageConfig]? {
+        guard let node = document["stages"] else {
+            report("stages", "missing; list the stages \(Self.stageList)", document.mark)
+            return nil
+        }
+        guard let stages = mapping(node, at: "stages") else { return nil }
+        for (key, _) in stages {
+            guard let name = key.scalar?.string, Stage(rawValue: name) == nil else { continue }
+            let hint = EditDistance.hint(for: name, among: Stage.allCases.map(\.rawValue))
+            report("stages.\(name)", "unknown stage\(hint); the stages are \(Self.stageList)", key)
+        }
+        reportNonStringKeys(of: stages, at: "stages")
+
+        var configs: [StageConfig] = []
+        for stage in Stage.allCases {
+            let path = "stages.\(stage.rawValue)"
+            guard let stageNode = stages[stage.rawValue] else {
+                report(path, "missing; every topology defines \(Self.stageList)", keyMark(of: "stages", in: document))
+                continue
+            }
+            let config = readStage(stage, stageNode, at: path, defaultRegion: defaultRegion, hasDefaultRegion: hasDefaultRegion)
+            if let config { configs.append(config) }
+        }
+        return configs.count == Stage.allCases.count ? configs : nil
+    }
+
+    private mutating func readStage(
+        _ stage: Stage, _ node: Node, at path: String, defaultRegion: String?, hasDefaultRegion: Bool
+    ) -> StageConfig? {
+        guard let fields = mapping(node, at: path) else { return nil }
+        checkKeys(of: fields, at: path, known: TopologyKeys.stage)
+
+        let account = readAccount(fields, at: "\(path).account")
+        var profile: String?
+        if let profileNode = fields["profile"] {
+            profile = string(profileNode, at: "\(path).profile")
+            if let value = profile, let problem = TopologyFormats.profileProblem(value) {
+                report("\(path).profile", problem, profileNode)
+                profile = nil
+            }
+        } else {
+            report("\(path).profile", "missing; name the AWS profile that reaches this account", fields.mark)
+        }
+        var region = defaultRegion
+        if let regionNode = fields["region"] {
+            region = string(regionNode, at: "\(path).region")
+            if let value = region, let problem = TopologyFormats.regionProblem(value) {
+                report("\(path).region", problem, regionNode)
+                region = nil
+            }
+        } else if !hasDefaultRegion {
+            report("\(path).region", "missing; set region here or a top-level region", fields.mark)
+        }
+        guard let account, let profile, let region else { return nil }
+        return StageConfig(stage: stage, account: account, profile: profile, region: region)
+    }
+
+    private mutating func readAccount(_ fields: Node.Mapping, at path: String) -> String? {
+        guard let node = fields["account"] else {
+            report(path, "missing; add the stage's 12-digit AWS account id in quotes", fields.mark)
+            return nil
+        }
+        // An unquoted number has already lost any leading zeros, so even 12 digits cannot be trusted.
+        if let scalar = node.scalar, scalar.style == .plain, node.int != nil || node.float != nil {
+            report(path, "\(scalar.string) is an unquoted number; quote account ids (\"\(scalar.string)\") so leading zeros are kept", node)
+            return nil
+        }
+        guard let value = string(node, at: path) else { return nil }
+        if let problem = TopologyFormats.accountProblem(value) {
+            report(path, problem, node)
+            return nil
+        }
+        return value
+    }
+
+    // MARK: - Node helpers
+
+    private static let stageList = Stage.allCases.map(\.rawValue).joined(separator: ", ")
+
+    /// Where `key` itself is written (its value may start on a later line).
+    private func keyMark(of key: String, in mapping: Node.Mapping) -> Mark? {
+        mapping.keys.first { $0.scalar?.string == key }?.mark
+    }
+
+    private mutating func mapping(_ node: Node, at path: String) -> Node.Mapping? {
+        if let mapping = node.mapping { return mapping }
+        report(path, "expected a mapping of keys, got \(describe(node))", node)
+        return nil
+    }
+
+    /// The text of a scalar; lists, mappings and empty values are reported.
+    private mutating func string(_ node: Node, at path: String) -> String? {
+        guard let scalar = node.scalar else {
+            report(path, "expected a string, got \(describe(node))", node)
+            return nil
+        }
+        if scalar.style == .plain, node.null != nil {
+            report(path, "is empty; expected a string", node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    private mutating func checkKeys(of mapping: Node.Mapping, at path: String, known: [String]) {
+        for (key, _) in mapping {
+            guard let name = key.scalar?.string, !known.contains(name) else { continue }
+            let keyPath = path.isEmpty ? name : "\(path).\(name)"
+            if let advice = TopologyKeys.misplaced[name] {
+                report(keyPath, advice, key)
+            } else {
+                let hint = EditDistance.hint(for: name, among: known)
+                report(keyPath, "unknown key\(hint); expected one of \(known.joined(separator: ", "))", key)
+            }
+        }
+        reportNonStringKeys(of: mapping, at: path)
+    }
+
+    private mutating func reportNonStringKeys(of mapping: Node.Mapping, at path: String) {
+        for (key, _) in mapping where key.scalar == nil {
+            report(path, "keys must be plain names, got \(describe(key))", key)
+        }
+    }
+
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if scalar.style == .plain, node.null != nil { return "an empty value" }
+            return scalar.style == .plain ? scalar.string : TopologyFormats.quoted(scalar.string)
+        }
+    }
+
+    private mutating func report(_ path: String, _ message: String, _ node: Node?) {
+        report(path, message, node?.mark)
+    }
+
+    private mutating func report(_ path: String, _ message: String, _ mark: Mark?) {
+        problems.append(TopologyProblem(path: path, message: message, line: mark?.line))
+    }
+}

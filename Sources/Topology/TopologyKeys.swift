@@ -1,0 +1,30 @@
+/// The keys each mapping of a topology file may hold. Unknown keys are errors (with a did-you-mean),
+/// so a new optional key (`trust`, `catalog`, `project`, `executionPolicies`, …) must be added here:
+/// one line in the right list, plus its reader.
+enum TopologyKeys {
+    /// Keys of the document root.
+    static let topLevel: [String] = [
+        "version",
+        "region",
+        "qualifier",
+        "stages",
+    ]
+
+    /// Keys of each `stages.<stage>` mapping.
+    static let stage: [String] = [
+        "account",
+        "profile",
+        "region",
+    ]
+
+    /// Keys people reasonably try that deliberately live elsewhere, with where they belong.
+    static let misplaced: [String: String] = [
+        "endpoint": endpointAdvice,
+        "endpoints": endpointAdvice,
+        "endpoint_url": endpointAdvice,
+        "endpointUrl": endpointAdvice,
+    ]
+
+    private static let endpointAdvice =
+        "endpoints are not part of the topology; set endpoint_url in the AWS profile or AWS_ENDPOINT_URL instead"
+}

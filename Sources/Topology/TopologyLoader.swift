@@ -1,0 +1,60 @@
+import Foundation
+import Yams
+
+/// Reads and validates a topology file. Every problem found is thrown at once as a `TopologyError`
+/// whose first line names the file.
+public enum TopologyLoader {
+    /// Loads the topology at `path`.
+    /// - Throws: `TopologyError` when the file is missing, unreadable, not YAML, or breaks any rule.
+    public static func load(path: String) throws -> Topology {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw TopologyError(file: path, problems: [TopologyProblem(
+                path: "", message: "file not found; pass --topology PATH, set \(TopologyLocation.environmentVariable), "
+                    + "or create ./\(TopologyLocation.defaultFileName)")])
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw TopologyError(file: path, problems: [TopologyProblem(path: "", message: "cannot read the file: \(error.localizedDescription)")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TopologyError(file: path, problems: [TopologyProblem(path: "", message: "the file is not UTF-8 text")])
+        }
+        return try parse(yaml: text, file: path)
+    }
+
+    /// Parses topology YAML held in memory; `file` is only used to name the source in errors.
+    public static func parse(yaml: String, file: String = "<input>") throws -> Topology {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw TopologyError(file: file, problems: [syntaxProblem(error)])
+        }
+        var reader = TopologyDocumentReader()
+        guard let topology = reader.read(root) else {
+            throw TopologyError(file: file, problems: reader.problems)
+        }
+        return topology
+    }
+
+    /// Turns a Yams error into one problem with the line it points at.
+    static func syntaxProblem(_ error: any Error) -> TopologyProblem {
+        switch error {
+        case let YamlError.scanner(context, problem, mark, _),
+             let YamlError.parser(context, problem, mark, _),
+             let YamlError.composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem
+            return TopologyProblem(path: "", message: "YAML syntax error at column \(mark.column): \(detail)", line: mark.line)
+        case let YamlError.duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            return TopologyProblem(path: "", message: "duplicate key \(keys); each key may appear once per mapping",
+                                   line: context.mark.line)
+        case let YamlError.reader(problem, _, _, _):
+            return TopologyProblem(path: "", message: "YAML syntax error: \(problem)")
+        default:
+            return TopologyProblem(path: "", message: "YAML syntax error: \(error)")
+        }
+    }
+}
