@@ -1,3 +1,4 @@
+import AWSConfig
 import AWSWire
 import Foundation
 import Synchronization
@@ -168,5 +169,16 @@ import Testing
             retry: StandardRetryStrategy(random: { 1 }), sleep: { _ in throw CancellationError() })
         await #expect(throws: CancellationError.self) { _ = try await client.query(action: "GetCallerIdentity") }
         #expect(transport.requests.count == 1)
+    }
+}
+
+@Suite struct RetrySettingsTests {
+    @Test func maxAttemptsComesFromTheResolvedSettings() async throws {
+        let settings = try RetrySettings.resolve(environment: EnvironmentVariables(["AWS_MAX_ATTEMPTS": "5"]), profile: nil)
+        let transport = ScriptedTransport { _, _ in HTTPResponse(statusCode: 503, body: "") }
+        let client = Fixture.client(.sts, transport: transport, retry: StandardRetryStrategy(settings: settings, random: { 0 }))
+        await #expect(throws: AWSServiceError.self) { _ = try await client.query(action: "GetCallerIdentity") }
+        #expect(transport.requests.count == 5)
+        #expect(StandardRetryStrategy(settings: RetrySettings()).maxAttempts == 3)
     }
 }
