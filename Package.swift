@@ -7,7 +7,7 @@ let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
 let package = Package(
     name: "mlopsctl",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mlopsctl", targets: ["mlopsctl"]),
     ],
@@ -45,7 +45,9 @@ let package = Package(
         .testTarget(name: "AWSConfigTests", dependencies: ["AWSConfig", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "AWSConfig", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "TestSupport", "Yams"], swiftSettings: strict),
+        .testTarget(
+            name: "AWSWireTests",
+            dependencies: ["AWSWire", "SigV4", "AWSConfig", "TestSupport", "Yams", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSWire", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MLOpsCLITests", dependencies: ["MLOpsCLI", "TestSupport"], swiftSettings: strict),
