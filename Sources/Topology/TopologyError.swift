@@ -17,7 +17,9 @@ public struct TopologyError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public var description: String {
-        let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+        // One problem stays on one line; several are listed one per line under a header.
+        if problems.count == 1 { return "invalid topology file \(file): \(problems[0])" }
+        let count = "\(problems.count) problems"
         let header = "invalid topology file \(file) (\(count)):"
         return ([header] + problems.map { "  \($0)" }).joined(separator: "\n")
     }

@@ -1,0 +1,55 @@
+import ArgumentParser
+import AWSConfig
+import Foundation
+import Topology
+import Workflows
+
+extension MLOpsCommand {
+    /// Checks, for every stage at once, that its profile resolves and reaches the account the topology names.
+    struct Doctor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check that every stage's profile resolves and reaches the expected account.",
+            discussion: """
+                For each stage of the topology, concurrently: resolve the AWS profile, call STS GetCallerIdentity \
+                through the profile's region and endpoint, and compare the account with the topology. Makes no change. \
+                Exit status: 0 when every stage is healthy, 2 when any stage is not, 1 on bad input.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let environment = EnvironmentVariables.current
+            let topology = try CommandContext.loadTopology(global, environment: environment)
+            let sessions = try StageSessions.load(environment: environment, logger: global.makeLogger())
+            let rows = await DoctorWorkflow(topology: topology, sessions: sessions).run()
+            switch global.output {
+            case .json: try Console.printJSON(DoctorReport(rows: rows))
+            case .table: Console.print(DoctorReport(rows: rows).table)
+            }
+            if rows.contains(where: { !$0.isHealthy }) { throw ExitCodes.unhealthy }
+        }
+    }
+}
+
+/// What `doctor` prints.
+struct DoctorReport: Encodable {
+    let healthy: Bool
+    let stages: [StageHealth]
+
+    init(rows: [StageHealth]) {
+        healthy = rows.allSatisfy(\.isHealthy)
+        stages = rows
+    }
+
+    var table: String {
+        var table = TextTable(header: ["STAGE", "PROFILE", "EXPECTED", "ACTUAL", "REGION", "ENDPOINT", "VERDICT", "ARN / PROBLEM"])
+        for row in stages {
+            table.rows.append([
+                row.stage, row.profile, row.expectedAccount, row.actualAccount ?? "-", row.region, row.endpoint, row.verdict.rawValue,
+                row.problem ?? row.arn ?? "",
+            ])
+        }
+        let summary = healthy ? "all \(stages.count) stages healthy" : "\(stages.filter { !$0.isHealthy }.count) of \(stages.count) stages unhealthy"
+        return table.render() + "\n" + summary
+    }
+}
