@@ -24,16 +24,19 @@ public struct TerminalMFACodePrompt: MFACodePrompt {
     }
 
     public func code(forSerial serial: String, profile: String) async throws -> String {
-        guard isInteractive(), let terminal = FileHandle(forUpdatingAtPath: terminalPath) else {
+        guard isInteractive(), let input = FileHandle(forReadingAtPath: terminalPath) else {
             throw CredentialError.mfaCodeRequired(profile: profile, serial: serial)
         }
-        defer { try? terminal.close() }
-        try? terminal.write(contentsOf: Data("Enter MFA code for \(serial) (profile \(profile)): ".utf8))
+        defer { try? input.close() }
+        if let output = FileHandle(forWritingAtPath: terminalPath) {
+            // Seeking fails harmlessly on a terminal; on a plain file it keeps the prompt from overwriting the input.
+            _ = try? output.seekToEnd()
+            try? output.write(contentsOf: Data("Enter MFA code for \(serial) (profile \(profile)): ".utf8))
+            try? output.close()
+        }
         // A blocking read is fine: a person is typing and the cache lets only one prompt run at a time.
-        guard let line = Self.readLine(from: terminal) else {
-            throw CredentialError.mfaCodeRequired(profile: profile, serial: serial)
-        }
-        return line
+        // Nothing typed (end of input) yields "", which the caller rejects as not six digits.
+        return Self.readLine(from: input) ?? ""
     }
 
     /// Bytes up to the first newline or end of file; nil when nothing at all could be read.
