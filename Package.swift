@@ -34,7 +34,10 @@ let package = Package(
             name: "AWSWire",
             dependencies: ["Credentials", "AWSConfig", "SigV4", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
-        .target(name: "Credentials", dependencies: ["AWSConfig", "SigV4"], swiftSettings: strict),
+        .target(
+            name: "Credentials",
+            dependencies: ["AWSConfig", "SigV4", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         .target(name: "AWSConfig", swiftSettings: strict),
         .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(
