@@ -52,7 +52,7 @@ extension AWSClient {
     }
 
     /// The signing options this client's service needs (S3: single encoding, literal keys, payload hash header).
-    var signingOptions: SigningOptions {
+    public var signingOptions: SigningOptions {
         service.signingName == "s3" ? .s3 : SigningOptions()
     }
 
