@@ -26,10 +26,10 @@ public struct IAMClient: Sendable {
         let role = try reader.element(try reader.result(root), "Role")
         return IAMRole(
             roleName: try reader.text(role, "RoleName"), roleId: try reader.text(role, "RoleId"), arn: try reader.text(role, "Arn"),
-            path: role.text(of: "Path") ?? "/",
-            assumeRolePolicyDocument: role.text(of: "AssumeRolePolicyDocument").map(Self.decodePolicyDocument),
+            path: ResponseReader.trimmed(role, ["Path"]) ?? "/",
+            assumeRolePolicyDocument: ResponseReader.trimmed(role, ["AssumeRolePolicyDocument"]).map(Self.decodePolicyDocument),
             createDate: try reader.date(role, "CreateDate"), maxSessionDuration: try reader.optionalInt(role, "MaxSessionDuration"),
-            description: role.text(of: "Description"))
+            description: ResponseReader.trimmed(role, ["Description"]))
     }
 
     /// IAM returns policy documents percent-encoded (`%7B%22Version%22…`); decoded like botocore's

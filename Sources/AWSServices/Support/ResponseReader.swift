@@ -35,30 +35,31 @@ struct ResponseReader {
         return found
     }
 
-    /// The text at `path`, which must be present and non-empty.
+    /// The text at `path`, which must be present and non-empty. Surrounding whitespace is dropped
+    /// (pretty-printed responses wrap long tokens in newlines; no AWS identifier or key has any).
     func text(_ node: XMLElementNode, _ path: String...) throws -> String {
-        guard let text = node.child(path: path)?.text, !text.isEmpty else {
-            throw failure("no <\(path.joined(separator: "><"))> element")
-        }
+        guard let text = Self.trimmed(node, path) else { throw failure("no <\(path.joined(separator: "><"))> element") }
         return text
     }
 
     /// A timestamp at `path`, in any form `AWSTimestamp` reads.
     func date(_ node: XMLElementNode, _ path: String...) throws -> Date {
-        guard let text = node.child(path: path)?.text, !text.isEmpty else {
-            throw failure("no <\(path.joined(separator: "><"))> element")
-        }
+        guard let text = Self.trimmed(node, path) else { throw failure("no <\(path.joined(separator: "><"))> element") }
         guard let date = AWSTimestamp.parse(text) else { throw failure("<\(path.joined(separator: "><"))> is not a timestamp") }
         return date
     }
 
     /// An optional integer at `path`; present but not a number is an error.
     func optionalInt(_ node: XMLElementNode, _ path: String...) throws -> Int? {
-        guard let text = node.child(path: path)?.text, !text.isEmpty else { return nil }
-        guard let value = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw failure("<\(path.joined(separator: "><"))> is not a whole number")
-        }
+        guard let text = Self.trimmed(node, path) else { return nil }
+        guard let value = Int(text) else { throw failure("<\(path.joined(separator: "><"))> is not a whole number") }
         return value
+    }
+
+    /// The optional text at `path`, trimmed; nil when absent or blank.
+    static func trimmed(_ node: XMLElementNode, _ path: [String]) -> String? {
+        guard let text = node.child(path: path)?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return text
     }
 
     /// Decodes a JSON body, replacing the decoder's own error text (which can quote the body) with the
