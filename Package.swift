@@ -29,12 +29,18 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "Workflows", dependencies: ["Topology", "AWSServices", "AWSWire", "Credentials", "AWSConfig"], swiftSettings: strict),
         .target(name: "Topology", dependencies: ["Yams"], swiftSettings: strict),
-        .target(name: "AWSServices", dependencies: ["AWSWire", "Credentials", "AWSConfig", "SigV4"], swiftSettings: strict),
+        .target(
+            name: "AWSServices",
+            dependencies: ["AWSWire", "Credentials", "AWSConfig", "SigV4", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
         .target(
             name: "AWSWire",
             dependencies: ["Credentials", "AWSConfig", "SigV4", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
-        .target(name: "Credentials", dependencies: ["AWSConfig", "SigV4"], swiftSettings: strict),
+        .target(
+            name: "Credentials",
+            dependencies: ["AWSConfig", "SigV4", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         .target(name: "AWSConfig", swiftSettings: strict),
         .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(
@@ -48,7 +54,12 @@ let package = Package(
         .testTarget(
             name: "AWSWireTests",
             dependencies: ["AWSWire", "SigV4", "AWSConfig", "TestSupport", "Yams", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSWire", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "AWSServicesTests",
+            dependencies: [
+                "AWSServices", "AWSWire", "Credentials", "AWSConfig", "SigV4", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MLOpsCLITests", dependencies: ["MLOpsCLI", "TestSupport"], swiftSettings: strict),
         .testTarget(

@@ -27,6 +27,8 @@ public struct ModelRequestChecker {
             problems += checkJSON(name, input: input, headers: headers, body: body)
         case "rest-xml":
             problems += RestXMLRequestChecker(model: model).problems(name, http: http, input: input, url: url, headers: headers, body: body)
+        case "rest-json":
+            problems += RestJSONRequestChecker(model: model).problems(name, http: http, input: input, url: url, headers: headers, body: body)
         default:
             problems.append("protocol \(model.protocolName) is not checked")
         }

@@ -52,7 +52,7 @@ struct RestXMLRequestChecker {
         return problems
     }
 
-    private func locationNames(_ members: [String: Any], location: String) -> Set<String> {
+    func locationNames(_ members: [String: Any], location: String) -> Set<String> {
         Set(members.values.compactMap { member -> String? in
             guard let member = member as? [String: Any], member["location"] as? String == location else { return nil }
             return member["locationName"] as? String
@@ -60,7 +60,7 @@ struct RestXMLRequestChecker {
     }
 
     /// `/{Bucket}/{Key+}` against `/my-bucket/a/b%20c`: `{X}` matches one segment, `{X+}` the rest.
-    private func pathMatches(_ template: String, _ path: String) -> Bool {
+    func pathMatches(_ template: String, _ path: String) -> Bool {
         let templateParts = template.split(separator: "/", omittingEmptySubsequences: true)
         let pathParts = path.split(separator: "/", omittingEmptySubsequences: true)
         for (index, part) in templateParts.enumerated() {

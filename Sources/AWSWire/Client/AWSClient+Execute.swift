@@ -6,12 +6,23 @@ extension AWSClient {
     /// Sends `request` until it succeeds or the retry strategy gives up. Each attempt fetches
     /// credentials (the provider caches), signs with the clock's current date, and sends with the
     /// timeout; a non-2xx response becomes an `AWSServiceError`.
-    public func send(operation: String, request: HTTPRequest, signing options: SigningOptions) async throws -> HTTPResponse {
+    ///
+    /// `unsigned: true` is for the few operations modelled with `authtype: none`
+    /// (STS AssumeRoleWithWebIdentity, the SSO portal): the credential provider is never asked
+    /// and the request goes out without `Authorization`/`X-Amz-Date`, exactly as built.
+    public func send(operation: String, request: HTTPRequest, signing options: SigningOptions, unsigned: Bool = false) async throws
+        -> HTTPResponse
+    {
         var attempt = StandardRetryStrategy.Attempt()
         while true {
             try Task.checkCancellation()
-            let credentials = try await self.credentials.credentials()
-            let signed = sign(request, credentials: credentials, options: options)
+            let signed: HTTPRequest
+            if unsigned {
+                signed = request
+            } else {
+                let credentials = try await self.credentials.credentials()
+                signed = sign(request, credentials: credentials, options: options)
+            }
             let started = ContinuousClock.now
             let failure: any Error
             do {
@@ -41,7 +52,7 @@ extension AWSClient {
     }
 
     /// The signing options this client's service needs (S3: single encoding, literal keys, payload hash header).
-    var signingOptions: SigningOptions {
+    public var signingOptions: SigningOptions {
         service.signingName == "s3" ? .s3 : SigningOptions()
     }
 

@@ -3,10 +3,13 @@ import SigV4
 
 extension AWSClient {
     /// Calls a query-protocol action (STS, IAM, CloudFormation) and returns the root element of the
-    /// response (`<ActionResponse>`; the payload is its `<ActionResult>` child).
-    public func query(action: String, parameters: QueryParameters = QueryParameters()) async throws -> XMLElementNode {
+    /// response (`<ActionResponse>`; the payload is its `<ActionResult>` child). `unsigned` sends
+    /// it without a signature (STS AssumeRoleWithWebIdentity).
+    public func query(action: String, parameters: QueryParameters = QueryParameters(), unsigned: Bool = false) async throws
+        -> XMLElementNode
+    {
         let request = try queryRequest(action: action, parameters: parameters)
-        let response = try await send(operation: action, request: request, signing: signingOptions)
+        let response = try await send(operation: action, request: request, signing: signingOptions, unsigned: unsigned)
         do {
             return try XMLElementNode.parse(response.body)
         } catch {

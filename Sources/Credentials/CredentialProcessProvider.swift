@@ -1,0 +1,80 @@
+import AWSConfig
+import Foundation
+import SigV4
+
+/// `credential_process`: runs the command through `/bin/sh -c` and parses the JSON it prints
+/// (`Version` 1, `AccessKeyId`, `SecretAccessKey`, optional `SessionToken`, `Expiration`, `AccountId`).
+/// Errors name the profile and never quote stdout, which carries the secret; the first line of stderr is kept.
+/// Wrap it in `CachedCredentialProvider` so the command runs once per session rather than per request.
+public struct CredentialProcessProvider: CredentialProvider {
+    public let command: String
+    public let profile: String
+    public let timeout: Duration
+
+    public init(command: String, profile: String, timeout: Duration = .seconds(60)) {
+        self.command = command
+        self.profile = profile
+        self.timeout = timeout
+    }
+
+    public func credentials() async throws -> AWSCredentials {
+        let output: ShellCommand.Output
+        do {
+            output = try await ShellCommand.run(command, timeout: timeout)
+        } catch ShellCommand.Failure.timedOut {
+            throw CredentialError.credentialProcessTimedOut(profile: profile, timeout: timeout)
+        } catch ShellCommand.Failure.launchFailed(let error) {
+            throw CredentialError.credentialProcessFailed(
+                profile: profile, problem: "could not be started (\(CredentialError.summary(of: error)))")
+        }
+        guard !output.killedBySignal, output.exitStatus == 0 else {
+            let what = output.killedBySignal ? "was killed by signal \(output.exitStatus)" : "exited with status \(output.exitStatus)"
+            let detail = Self.firstLine(of: output.stderr).map { ": \($0)" } ?? ""
+            throw CredentialError.credentialProcessFailed(profile: profile, problem: what + detail)
+        }
+        return try Self.parse(output.stdout, profile: profile)
+    }
+
+    /// Parses the Version 1 JSON document. Problems are described by key name only, never by value.
+    static func parse(_ data: Data, profile: String) throws -> AWSCredentials {
+        func invalid(_ problem: String) -> CredentialError {
+            CredentialError.credentialProcessOutputInvalid(profile: profile, problem: problem)
+        }
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw invalid("is not a JSON object")
+        }
+        guard let version = object["Version"] else { throw invalid("has no Version") }
+        guard !(version is Bool), let number = version as? NSNumber, number.doubleValue == 1 else {
+            throw invalid("has an unsupported Version (only 1 is supported)")
+        }
+        guard let accessKeyId = object["AccessKeyId"] as? String, !accessKeyId.isEmpty else {
+            throw invalid("has no AccessKeyId")
+        }
+        guard let secret = object["SecretAccessKey"] as? String, !secret.isEmpty else {
+            throw invalid("has no SecretAccessKey")
+        }
+        var expiration: Date?
+        if let text = object["Expiration"] as? String {
+            guard let date = Timestamp.parse(text) else { throw invalid("has an Expiration that is not an RFC 3339 time") }
+            expiration = date
+        }
+        let sessionToken = (object["SessionToken"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        let accountId = (object["AccountId"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        return AWSCredentials(
+            accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: sessionToken, expiration: expiration,
+            accountId: accountId)
+    }
+
+    /// The first non-empty stderr line, cut to 200 characters.
+    static func firstLine(of data: Data) -> String? {
+        let text = String(decoding: data, as: UTF8.self)
+        guard let line = text.split(whereSeparator: \.isNewline).first(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+            return nil
+        }
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed
+    }
+
+    // The command itself is left out: people put tokens in command lines.
+    public var description: String { "CredentialProcessProvider(profile '\(profile)')" }
+}

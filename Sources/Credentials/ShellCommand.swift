@@ -1,0 +1,109 @@
+import Foundation
+
+/// Runs `/bin/sh -c <command>` with a deadline and collects stdout and stderr in full (up to a bound).
+/// Used by `credential_process`; kept apart so the provider only deals with outcomes, not pipes.
+enum ShellCommand {
+    struct Output: Sendable {
+        var exitStatus: Int32
+        /// True when the shell was killed by a signal (`exitStatus` is then the signal number).
+        var killedBySignal: Bool
+        var stdout: Data
+        var stderr: Data
+    }
+
+    enum Failure: Error {
+        case launchFailed(any Error)
+        case timedOut
+    }
+
+    /// Runs `command`. The child inherits this process's environment and stdin (tools like aws-vault prompt on
+    /// the terminal). Output beyond `outputLimit` bytes per stream is drained and dropped.
+    static func run(_ command: String, timeout: Duration, outputLimit: Int = 1 << 20) async throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let stdoutPipe = Pipe()
+        let stderrPipe = Pipe()
+        process.standardOutput = stdoutPipe
+        process.standardError = stderrPipe
+        let stdoutChunks = chunks(of: stdoutPipe.fileHandleForReading)
+        let stderrChunks = chunks(of: stderrPipe.fileHandleForReading)
+        let (exits, exitContinuation) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .bufferingNewest(1))
+        process.terminationHandler = { finished in
+            exitContinuation.yield(finished.terminationStatus)
+            exitContinuation.finish()
+        }
+        defer {
+            stdoutPipe.fileHandleForReading.readabilityHandler = nil
+            stderrPipe.fileHandleForReading.readabilityHandler = nil
+        }
+        do {
+            try process.run()
+        } catch {
+            throw Failure.launchFailed(error)
+        }
+
+        // Race "finished and both pipes at EOF" against the deadline. Cancelling the loser is safe: every wait
+        // below is an AsyncStream, which returns at once when its task is cancelled.
+        let result: Output?
+        do {
+            result = try await withThrowingTaskGroup(of: Output?.self) { group in
+                group.addTask {
+                    async let out = collect(stdoutChunks, limit: outputLimit)
+                    async let err = collect(stderrChunks, limit: outputLimit)
+                    var status: Int32 = -1
+                    for await value in exits { status = value }
+                    let (stdout, stderr) = await (out, err)
+                    if Task.isCancelled { return nil }
+                    return Output(
+                        exitStatus: status, killedBySignal: process.terminationReason == .uncaughtSignal, stdout: stdout,
+                        stderr: stderr)
+                }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                return try await group.next() ?? nil
+            }
+        } catch {
+            stop(process)
+            throw error
+        }
+        guard let result else {
+            stop(process)
+            throw Failure.timedOut
+        }
+        return result
+    }
+
+    private static func stop(_ process: Process) {
+        guard process.isRunning else { return }
+        process.terminate()
+        // SIGTERM may be ignored; the deadline is a promise to the user, so follow up with SIGKILL.
+        let pid = process.processIdentifier
+        if pid > 0, process.isRunning { kill(pid, SIGKILL) }
+    }
+
+    private static func chunks(of handle: FileHandle) -> AsyncStream<Data> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Data.self)
+        handle.readabilityHandler = { readable in
+            let data = readable.availableData
+            if data.isEmpty {
+                readable.readabilityHandler = nil
+                continuation.finish()
+            } else {
+                continuation.yield(data)
+            }
+        }
+        return stream
+    }
+
+    private static func collect(_ chunks: AsyncStream<Data>, limit: Int) async -> Data {
+        var data = Data()
+        for await chunk in chunks where data.count < limit {
+            data.append(chunk.prefix(limit - data.count))
+        }
+        return data
+    }
+}
