@@ -41,7 +41,7 @@ import Testing
             name: "profile cycle",
             config: "[profile gov]\nrole_arn = arn:aws:iam::111111111111:role/A\nsource_profile = b\n"
                 + "[profile b]\nrole_arn = arn:aws:iam::111111111111:role/B\nsource_profile = gov\n",
-            credentials: "", expected: ["gov", "loop"], expectedStatus: 2),
+            credentials: "", expected: ["gov", "cycle"], expectedStatus: 2),
         Case(
             name: "role_arn with both source_profile and credential_source",
             config: "[profile gov]\nrole_arn = arn:aws:iam::111111111111:role/A\nsource_profile = b\ncredential_source = Environment\n"
