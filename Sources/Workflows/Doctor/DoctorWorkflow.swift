@@ -49,7 +49,7 @@ public struct DoctorWorkflow: Sendable {
                     + "for stage \(stage.stage.rawValue); fix the profile or the topology"
             }
         } catch {
-            let diagnosis = FailureDiagnosis(error, profile: stage.profile, endpoint: row.endpoint)
+            let diagnosis = FailureDiagnosis(error, profile: stage.profile)
             row.verdict = diagnosis.verdict
             row.problem = diagnosis.message
         }

@@ -8,11 +8,11 @@ struct FailureDiagnosis {
     let verdict: StageHealth.Verdict
     let message: String
 
-    init(_ error: any Error, profile: String, endpoint: String) {
+    init(_ error: any Error, profile: String) {
         switch error {
         case let error as TransportError:
             verdict = .unreachable
-            message = "cannot reach \(endpoint) (\(error)); check the network or the profile's endpoint_url"
+            message = "profile '\(profile)': \(error)"
         case let error as AWSServiceError:
             verdict = .rejected
             message = "\(error)" + (Self.hint(for: error.code, profile: profile).map { "; \($0)" } ?? "")
@@ -41,7 +41,10 @@ struct FailureDiagnosis {
         }
     }
 
+    /// A role assumption or SSO call that could not reach its endpoint is wrapped by the credential layer,
+    /// which keeps the transport error's wording.
     private static func underlyingTransportError(_ error: any Error) -> Bool {
-        String(describing: error).contains("cannot connect") || String(describing: error).contains("timed out")
+        let text = String(describing: error)
+        return text.contains("could not connect to") || text.contains("timed out (")
     }
 }
