@@ -133,9 +133,12 @@ extension CredentialError {
 }
 
 extension Duration {
+    /// The duration as a `TimeInterval`, for arithmetic with `Date`.
+    var timeInterval: TimeInterval { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+
     /// Seconds for messages: "60 s", "0.3 s".
     var messageText: String {
-        let seconds = Double(components.seconds) + Double(components.attoseconds) / 1e18
+        let seconds = timeInterval
         return seconds == seconds.rounded() ? "\(Int64(seconds)) s" : "\((seconds * 10).rounded() / 10) s"
     }
 }
