@@ -60,8 +60,7 @@ public actor CachedCredentialProvider: CredentialProvider {
 
     private func needsRefresh(_ credentials: AWSCredentials) -> Bool {
         guard let expiration = credentials.expiration else { return false }
-        let window = Double(refreshWindow.components.seconds) + Double(refreshWindow.components.attoseconds) / 1e18
-        return expiration.addingTimeInterval(-window) <= now()
+        return expiration.addingTimeInterval(-refreshWindow.timeInterval) <= now()
     }
 
     public nonisolated var description: String { "CachedCredentialProvider(\(base))" }

@@ -107,7 +107,7 @@ extension CredentialError {
     static func credentialProcessTimedOut(profile: String, timeout: Duration) -> CredentialError {
         CredentialError(
             .credentialProcessTimedOut, origin: .profile(profile),
-            message: "profile '\(profile)': credential_process did not finish within \(timeout.wholeSeconds) s and was stopped; "
+            message: "profile '\(profile)': credential_process did not finish within \(timeout.messageText) and was stopped; "
                 + "make sure the command does not wait for input")
     }
 
@@ -133,6 +133,12 @@ extension CredentialError {
 }
 
 extension Duration {
-    /// Whole seconds, for messages ("60 s").
-    var wholeSeconds: Int64 { components.seconds }
+    /// The duration as a `TimeInterval`, for arithmetic with `Date`.
+    var timeInterval: TimeInterval { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+
+    /// Seconds for messages: "60 s", "0.3 s".
+    var messageText: String {
+        let seconds = timeInterval
+        return seconds == seconds.rounded() ? "\(Int64(seconds)) s" : "\((seconds * 10).rounded() / 10) s"
+    }
 }

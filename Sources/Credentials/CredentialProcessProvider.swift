@@ -40,29 +40,22 @@ public struct CredentialProcessProvider: CredentialProvider {
         func invalid(_ problem: String) -> CredentialError {
             CredentialError.credentialProcessOutputInvalid(profile: profile, problem: problem)
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        // `try?` on purpose: decoding errors can quote the input, and the input holds the secret.
+        guard let document = try? JSONDecoder().decode(CredentialProcessDocument.self, from: data) else {
             throw invalid("is not a JSON object")
         }
-        guard let version = object["Version"] else { throw invalid("has no Version") }
-        guard !(version is Bool), let number = version as? NSNumber, number.doubleValue == 1 else {
-            throw invalid("has an unsupported Version (only 1 is supported)")
-        }
-        guard let accessKeyId = object["AccessKeyId"] as? String, !accessKeyId.isEmpty else {
-            throw invalid("has no AccessKeyId")
-        }
-        guard let secret = object["SecretAccessKey"] as? String, !secret.isEmpty else {
-            throw invalid("has no SecretAccessKey")
-        }
+        guard document.hasVersion else { throw invalid("has no Version") }
+        guard document.version == 1 else { throw invalid("has an unsupported Version (only 1 is supported)") }
+        guard let accessKeyId = document.accessKeyId, !accessKeyId.isEmpty else { throw invalid("has no AccessKeyId") }
+        guard let secret = document.secretAccessKey, !secret.isEmpty else { throw invalid("has no SecretAccessKey") }
         var expiration: Date?
-        if let text = object["Expiration"] as? String {
+        if let text = document.expiration {
             guard let date = Timestamp.parse(text) else { throw invalid("has an Expiration that is not an RFC 3339 time") }
             expiration = date
         }
-        let sessionToken = (object["SessionToken"] as? String).flatMap { $0.isEmpty ? nil : $0 }
-        let accountId = (object["AccountId"] as? String).flatMap { $0.isEmpty ? nil : $0 }
         return AWSCredentials(
-            accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: sessionToken, expiration: expiration,
-            accountId: accountId)
+            accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: document.sessionToken.flatMap { $0.isEmpty ? nil : $0 },
+            expiration: expiration, accountId: document.accountId.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// The first non-empty stderr line, cut to 200 characters.

@@ -26,31 +26,28 @@ enum ShellCommand {
         let stderrPipe = Pipe()
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
-        let stdoutChunks = chunks(of: stdoutPipe.fileHandleForReading)
-        let stderrChunks = chunks(of: stderrPipe.fileHandleForReading)
         let (exits, exitContinuation) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .bufferingNewest(1))
         process.terminationHandler = { finished in
             exitContinuation.yield(finished.terminationStatus)
             exitContinuation.finish()
-        }
-        defer {
-            stdoutPipe.fileHandleForReading.readabilityHandler = nil
-            stderrPipe.fileHandleForReading.readabilityHandler = nil
         }
         do {
             try process.run()
         } catch {
             throw Failure.launchFailed(error)
         }
+        let stdoutData = readInBackground(stdoutPipe.fileHandleForReading, limit: outputLimit)
+        let stderrData = readInBackground(stderrPipe.fileHandleForReading, limit: outputLimit)
 
         // Race "finished and both pipes at EOF" against the deadline. Cancelling the loser is safe: every wait
-        // below is an AsyncStream, which returns at once when its task is cancelled.
+        // below is an AsyncStream, which returns at once when its task is cancelled. (A reader thread whose pipe a
+        // surviving grandchild still holds open stays blocked until that grandchild exits; it owns nothing else.)
         let result: Output?
         do {
             result = try await withThrowingTaskGroup(of: Output?.self) { group in
                 group.addTask {
-                    async let out = collect(stdoutChunks, limit: outputLimit)
-                    async let err = collect(stderrChunks, limit: outputLimit)
+                    async let out = collect(stdoutData)
+                    async let err = collect(stderrData)
                     var status: Int32 = -1
                     for await value in exits { status = value }
                     let (stdout, stderr) = await (out, err)
@@ -80,30 +77,31 @@ enum ShellCommand {
     private static func stop(_ process: Process) {
         guard process.isRunning else { return }
         process.terminate()
-        // SIGTERM may be ignored; the deadline is a promise to the user, so follow up with SIGKILL.
+        // SIGTERM may be ignored and the deadline is a promise to the user: no grace period, SIGKILL if still alive.
         let pid = process.processIdentifier
         if pid > 0, process.isRunning { kill(pid, SIGKILL) }
     }
 
-    private static func chunks(of handle: FileHandle) -> AsyncStream<Data> {
+    /// Reads `handle` to end of file on a dedicated thread. Blocking reads on a plain thread, rather than
+    /// `readabilityHandler`, because on Linux the handler sometimes misses end of file when several processes are
+    /// spawned at once, and blocking reads must stay off the Swift concurrency pool.
+    private static func readInBackground(_ handle: FileHandle, limit: Int) -> AsyncStream<Data> {
         let (stream, continuation) = AsyncStream.makeStream(of: Data.self)
-        handle.readabilityHandler = { readable in
-            let data = readable.availableData
-            if data.isEmpty {
-                readable.readabilityHandler = nil
-                continuation.finish()
-            } else {
-                continuation.yield(data)
+        let reader = Thread {
+            var data = Data()
+            while let chunk = try? handle.read(upToCount: 64 * 1024), !chunk.isEmpty {
+                if data.count < limit { data.append(chunk.prefix(limit - data.count)) }
             }
+            continuation.yield(data)
+            continuation.finish()
         }
+        reader.start()
         return stream
     }
 
-    private static func collect(_ chunks: AsyncStream<Data>, limit: Int) async -> Data {
-        var data = Data()
-        for await chunk in chunks where data.count < limit {
-            data.append(chunk.prefix(limit - data.count))
-        }
-        return data
+    /// The data read, or empty when the waiting task was cancelled first.
+    private static func collect(_ stream: AsyncStream<Data>) async -> Data {
+        for await data in stream { return data }
+        return Data()
     }
 }

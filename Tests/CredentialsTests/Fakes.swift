@@ -141,10 +141,10 @@ struct TemporaryDirectory {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("mlopsctl-creds-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
-    func write(_ text: String, to name: String, executable: Bool = false) throws -> URL {
+    @discardableResult
+    func write(_ text: String, to name: String) throws -> URL {
         let file = url.appendingPathComponent(name)
         try Data(text.utf8).write(to: file)
-        if executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path) }
         return file
     }
     func remove() { try? FileManager.default.removeItem(at: url) }

@@ -35,7 +35,7 @@ import Testing
     func validTokenIsTradedForRoleCredentials(_ expiresAt: String) async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        _ = try dir.write(Self.tokenJSON(expiresAt: expiresAt), to: Self.session.tokenCacheFileName)
+        try dir.write(Self.tokenJSON(expiresAt: expiresAt), to: Self.session.tokenCacheFileName)
         let fetcher = FakeSSOFetcher()
         let provider = SSOCredentialProvider(sso: Self.session, fetcher: fetcher, cacheDirectory: dir.url, now: clock.now)
 
@@ -52,7 +52,7 @@ import Testing
     @Test func legacyProfileReadsTheStartURLFile() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        _ = try dir.write(Self.tokenJSON(accessToken: "legacy-token", expiresAt: "2023-11-15T00:00:00Z"), to: Self.legacy.tokenCacheFileName)
+        try dir.write(Self.tokenJSON(accessToken: "legacy-token", expiresAt: "2023-11-15T00:00:00Z"), to: Self.legacy.tokenCacheFileName)
         let fetcher = FakeSSOFetcher()
         _ = try await SSOCredentialProvider(sso: Self.legacy, fetcher: fetcher, cacheDirectory: dir.url, now: clock.now).credentials()
         #expect(fetcher.calls.value.first?.accessToken == "legacy-token")
@@ -79,7 +79,7 @@ import Testing
     @Test func expiredTokenSaysWhenAndWhichLoginToRun() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        _ = try dir.write(Self.tokenJSON(expiresAt: "2023-11-14T22:13:19.5Z"), to: Self.session.tokenCacheFileName)
+        try dir.write(Self.tokenJSON(expiresAt: "2023-11-14T22:13:19.5Z"), to: Self.session.tokenCacheFileName)
         let fetcher = FakeSSOFetcher()
         let error = await credentialError {
             try await SSOCredentialProvider(sso: Self.session, fetcher: fetcher, cacheDirectory: dir.url, now: clock.now).credentials()
@@ -94,7 +94,7 @@ import Testing
     @Test func tokenExpiresWhenTheClockPassesIt() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        _ = try dir.write(Self.tokenJSON(expiresAt: "2023-11-14T22:14:00Z"), to: Self.session.tokenCacheFileName)
+        try dir.write(Self.tokenJSON(expiresAt: "2023-11-14T22:14:00Z"), to: Self.session.tokenCacheFileName)
         let provider = SSOCredentialProvider(sso: Self.session, fetcher: FakeSSOFetcher(), cacheDirectory: dir.url, now: clock.now)
         _ = try await provider.credentials()
         clock.advance(by: 40)
@@ -139,7 +139,7 @@ import Testing
     @Test func portalFailureIsWrappedWithLoginHint() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        _ = try dir.write(Self.tokenJSON(expiresAt: "2030-01-01T00:00:00Z"), to: Self.session.tokenCacheFileName)
+        try dir.write(Self.tokenJSON(expiresAt: "2030-01-01T00:00:00Z"), to: Self.session.tokenCacheFileName)
         var fetcher = FakeSSOFetcher()
         fetcher.failure = FakeError(description: "UnauthorizedException: Session token not found or invalid")
         let error = await credentialError {

@@ -15,7 +15,7 @@ import Testing
         let provider = WebIdentityCredentialProvider(identity: identity, roleAssumer: sts)
 
         let credentials = try await provider.credentials()
-        _ = try dir.write("second-token", to: "token")
+        try dir.write("second-token", to: "token")
         _ = try await provider.credentials()
 
         #expect(credentials.accessKeyId == "ASIA-Pod")

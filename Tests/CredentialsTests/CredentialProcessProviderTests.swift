@@ -1,0 +1,142 @@
+import AWSConfig
+import Foundation
+import SigV4
+import Testing
+
+@testable import Credentials
+
+@Suite struct CredentialProcessProviderTests {
+    /// Writes a shell script into a temp dir and returns a provider whose command runs it (the path has a space, so
+    /// the command exercises `/bin/sh -c` quoting like a real `credential_process` line would). The script is run
+    /// through `/bin/sh` rather than executed directly: tests run in parallel, and exec'ing a file that was just
+    /// written races with other forks still holding it open for writing (ETXTBSY).
+    func provider(script: String, timeout: Duration = .seconds(60)) throws -> (CredentialProcessProvider, TemporaryDirectory) {
+        let dir = try TemporaryDirectory()
+        let file = try dir.write(script + "\n", to: "creds tool.sh")
+        return (CredentialProcessProvider(command: "/bin/sh '\(file.path)' --profile dev", profile: "dev", timeout: timeout), dir)
+    }
+
+    @Test func parsesVersionOneWithExpiration() async throws {
+        let (provider, dir) = try provider(script: """
+            [ "$1" = "--profile" ] || exit 9
+            cat <<'JSON'
+            {"Version": 1, "AccessKeyId": "ASIAPROC", "SecretAccessKey": "proc-secret", "SessionToken": "proc-token",
+             "Expiration": "2030-01-02T03:04:05Z", "AccountId": "123456789012"}
+            JSON
+            """)
+        defer { dir.remove() }
+        let credentials = try await provider.credentials()
+        #expect(credentials.accessKeyId == "ASIAPROC")
+        #expect(credentials.secretAccessKey == "proc-secret")
+        #expect(credentials.sessionToken == "proc-token")
+        #expect(credentials.expiration == Date(timeIntervalSince1970: 1_893_553_445))
+        #expect(credentials.accountId == "123456789012")
+    }
+
+    @Test func longTermKeysHaveNoExpiration() async throws {
+        let (provider, dir) = try provider(script: #"echo '{"Version": 1, "AccessKeyId": "AKIAPROC", "SecretAccessKey": "s"}'"#)
+        defer { dir.remove() }
+        let credentials = try await provider.credentials()
+        #expect(credentials.expiration == nil)
+        #expect(credentials.sessionToken == nil)
+    }
+
+    @Test func readsLargeOutputFully() async throws {
+        // 200 KB of padding overflows any pipe buffer; the JSON is only valid if every byte arrived.
+        let (provider, dir) = try provider(script: """
+            printf '{"Version": 1, "AccessKeyId": "AKIABIG", "SecretAccessKey": "s", "Padding": "'
+            head -c 200000 /dev/zero | tr '\\0' 'x'
+            printf '"}'
+            """)
+        defer { dir.remove() }
+        #expect(try await provider.credentials().accessKeyId == "AKIABIG")
+    }
+
+    @Test func nonZeroExitReportsStatusAndFirstStderrLine() async throws {
+        let (provider, dir) = try provider(script: """
+            echo '{"Version": 1, "AccessKeyId": "AKIA", "SecretAccessKey": "stdout-secret"}'
+            printf '\\n  token expired, run vault login  \\nsecond line\\n' >&2
+            exit 3
+            """)
+        defer { dir.remove() }
+        let error = await credentialError { try await provider.credentials() }
+        #expect(error?.kind == .credentialProcessFailed)
+        #expect(
+            error?.description
+                == "profile 'dev': credential_process exited with status 3: token expired, run vault login; run the command yourself to see why")
+    }
+
+    @Test func stderrLineIsTruncatedTo200Characters() async throws {
+        let (provider, dir) = try provider(script: "head -c 500 /dev/zero | tr '\\0' 'e' >&2; exit 1")
+        defer { dir.remove() }
+        let error = await credentialError { try await provider.credentials() }
+        let text = try #require(error?.description)
+        #expect(text.contains(String(repeating: "e", count: 200) + "…"))
+        #expect(!text.contains(String(repeating: "e", count: 201)))
+    }
+
+    @Test func missingCommandIsANonZeroExit() async throws {
+        let provider = CredentialProcessProvider(command: "/nonexistent/mlopsctl-helper", profile: "dev")
+        let error = await credentialError { try await provider.credentials() }
+        #expect(error?.kind == .credentialProcessFailed)
+        #expect(error?.description.contains("exited with status 127") == true)
+    }
+
+    @Test func timeoutStopsTheCommand() async throws {
+        let (provider, dir) = try provider(script: "exec sleep 20", timeout: .milliseconds(300))
+        defer { dir.remove() }
+        let start = ContinuousClock.now
+        let error = await credentialError { try await provider.credentials() }
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(error?.kind == .credentialProcessTimedOut)
+        #expect(error?.description.hasPrefix("profile 'dev': credential_process did not finish within 0.3 s and was stopped") == true)
+    }
+
+    @Test func manyConcurrentCommandsAllComplete() async throws {
+        // Regression: with `readabilityHandler` some of these never saw end of file and hit the deadline.
+        let (provider, dir) = try provider(
+            script: #"echo '{"Version": 1, "AccessKeyId": "AKIA'"$$"'", "SecretAccessKey": "s"}'; echo noise >&2"#,
+            timeout: .seconds(20))
+        defer { dir.remove() }
+        let start = ContinuousClock.now
+        let keys = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<24 { group.addTask { try await provider.credentials().accessKeyId } }
+            return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+        }
+        #expect(keys.count == 24)  // one distinct shell (pid) per fetch
+        #expect(ContinuousClock.now - start < .seconds(15))
+    }
+
+    @Test(arguments: [
+        (#"{"Version": 2, "AccessKeyId": "A", "SecretAccessKey": "S"}"#, "has an unsupported Version (only 1 is supported)"),
+        (#"{"Version": "1", "AccessKeyId": "A", "SecretAccessKey": "S"}"#, "has an unsupported Version (only 1 is supported)"),
+        (#"{"Version": true, "AccessKeyId": "A", "SecretAccessKey": "S"}"#, "has an unsupported Version (only 1 is supported)"),
+        (#"{"AccessKeyId": "A", "SecretAccessKey": "S"}"#, "has no Version"),
+        (#"{"Version": 1, "SecretAccessKey": "S"}"#, "has no AccessKeyId"),
+        (#"{"Version": 1, "AccessKeyId": "A"}"#, "has no SecretAccessKey"),
+        (#"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": ""}"#, "has no SecretAccessKey"),
+        (#"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "S", "Expiration": "soon"}"#, "has an Expiration that is not an RFC 3339 time"),
+        ("AccessKeyId=A", "is not a JSON object"),
+        ("[1]", "is not a JSON object"),
+    ])
+    func invalidOutputIsDescribedByKeyOnly(_ output: String, _ problem: String) throws {
+        #expect(throws: CredentialError.self) { try CredentialProcessProvider.parse(Data(output.utf8), profile: "dev") }
+        do {
+            _ = try CredentialProcessProvider.parse(Data(output.utf8), profile: "dev")
+        } catch let error as CredentialError {
+            #expect(error.kind == .credentialProcessOutputInvalid)
+            #expect(error.description.hasPrefix("profile 'dev': credential_process output \(problem); it must print JSON"))
+        }
+    }
+
+    @Test func fractionalExpirationIsAccepted() throws {
+        let json = #"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "S", "Expiration": "2030-01-02T03:04:05.250+00:00"}"#
+        let credentials = try CredentialProcessProvider.parse(Data(json.utf8), profile: "dev")
+        #expect(credentials.expiration == Date(timeIntervalSince1970: 1_893_553_445.25))
+    }
+
+    @Test func descriptionLeavesTheCommandOut() {
+        let provider = CredentialProcessProvider(command: "vault-helper --password hunter2", profile: "dev")
+        #expect(provider.description == "CredentialProcessProvider(profile 'dev')")
+    }
+}
