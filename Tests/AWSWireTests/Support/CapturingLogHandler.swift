@@ -19,13 +19,10 @@ struct CapturingLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String, file: String, function: String,
-        line: UInt
-    ) {
-        let merged = self.metadata.merging(explicit ?? [:]) { $1 }
+    func log(event: LogEvent) {
+        let merged = self.metadata.merging(event.metadata ?? [:]) { $1 }
         let rendered = merged.keys.sorted().map { "\($0)=\(merged[$0]!)" }.joined(separator: " ")
-        store.append("\(level) \(message) \(rendered)")
+        store.append("\(event.level) \(event.message) \(rendered)")
     }
 
     static func logger() -> (Logger, Store) {
