@@ -1,6 +1,7 @@
 // swift-tools-version: 6.0
 // mlopsctl: one native binary that bootstraps and governs the AWS accounts of an MLOps platform.
-// Dependencies point one way: CLI → Workflows → AWSServices → AWSWire → Credentials → AWSConfig / SigV4.
+// Dependencies point one way: CLI → Workflows → Deployer / Ledger / CFNTemplate → AWSServices → AWSWire
+// → Credentials → AWSConfig / SigV4.
 import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -16,18 +17,28 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .executableTarget(name: "mlopsctl", dependencies: ["MLOpsCLI"], swiftSettings: strict),
         .target(
             name: "MLOpsCLI",
             dependencies: [
-                "Workflows", "Topology", "AWSServices", "AWSWire", "Credentials", "AWSConfig",
+                "Workflows", "Topology", "Ledger", "Deployer", "CFNTemplate", "AWSServices", "AWSWire", "Credentials", "AWSConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
-        .target(name: "Workflows", dependencies: ["Topology", "AWSServices", "AWSWire", "Credentials", "AWSConfig"], swiftSettings: strict),
+        .target(
+            name: "Workflows",
+            dependencies: ["Topology", "Deployer", "CFNTemplate", "Ledger", "AWSServices", "AWSWire", "Credentials", "AWSConfig"],
+            swiftSettings: strict),
+        .target(
+            name: "Deployer",
+            dependencies: ["AWSServices", "AWSWire", "CFNTemplate", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
+        .target(name: "CFNTemplate", swiftSettings: strict),
+        .target(name: "Ledger", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .target(name: "Topology", dependencies: ["Yams"], swiftSettings: strict),
         .target(
             name: "AWSServices",
@@ -61,10 +72,15 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CFNTemplateTests", dependencies: ["CFNTemplate", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "DeployerTests", dependencies: ["Deployer", "CFNTemplate", "AWSServices", "AWSWire", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Ledger", "Topology", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MLOpsCLITests", dependencies: ["MLOpsCLI", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Workflows", "AWSServices", "AWSWire", "Credentials", "AWSConfig", "TestSupport"],
+            dependencies: ["Workflows", "Ledger", "Deployer", "CFNTemplate", "AWSServices", "AWSWire", "Credentials", "AWSConfig", "TestSupport"],
             swiftSettings: strict),
     ]
 )

@@ -1,0 +1,2 @@
+// Placeholder until the first real file of Deployer lands.
+import Foundation
