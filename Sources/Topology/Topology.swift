@@ -15,15 +15,41 @@ public struct Topology: Sendable, Equatable {
     public var qualifier: String
     /// The four stages in fixed order: governance, dev, preprod, prod.
     public private(set) var stages: [StageConfig]
+    /// Which stages each stage trusts to publish and deploy into it (`trust:`; default: the seed's graph).
+    public var trust: [Stage: [Stage]]
+    /// Extra execution policies per stage (`executionPolicies:`); a stage without an entry uses the
+    /// least-privilege policy shipped with mlopsctl.
+    public var executionPolicies: [Stage: [ExecutionPolicy]]
+    /// How the CDK bootstrap stack is named, protected and tagged (`bootstrap:`).
+    public var bootstrap: BootstrapSettings
 
     /// - Precondition: `stages` holds each `Stage` exactly once (the loader guarantees it).
-    public init(version: Int = Topology.supportedVersion, region: String?, qualifier: String, stages: [StageConfig]) {
+    public init(
+        version: Int = Topology.supportedVersion, region: String?, qualifier: String, stages: [StageConfig],
+        trust: [Stage: [Stage]] = Topology.defaultTrust, executionPolicies: [Stage: [ExecutionPolicy]] = [:],
+        bootstrap: BootstrapSettings = BootstrapSettings()
+    ) {
         precondition(Set(stages.map(\.stage)) == Set(Stage.allCases) && stages.count == Stage.allCases.count,
                      "a topology needs each stage exactly once")
         self.version = version
         self.region = region
         self.qualifier = qualifier
         self.stages = stages.sorted { $0.stage < $1.stage }
+        self.trust = trust
+        self.executionPolicies = executionPolicies
+        self.bootstrap = bootstrap
+    }
+
+    /// The seed's trust graph: dev trusts governance; preprod and prod trust dev and governance.
+    public static let defaultTrust: [Stage: [Stage]] = [
+        .governance: [], .dev: [.governance], .preprod: [.dev, .governance], .prod: [.dev, .governance],
+    ]
+
+    /// The account ids `stage` trusts, without its own account and without duplicates (stages may share an account).
+    public func trustedAccounts(of stage: Stage) -> [String] {
+        let own = self[stage].account
+        var seen: Set<String> = [own]
+        return (trust[stage] ?? []).map { self[$0].account }.filter { seen.insert($0).inserted }
     }
 
     /// The settings of `stage`.

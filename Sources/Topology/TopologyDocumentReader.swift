@@ -5,6 +5,8 @@ import Yams
 /// lets us tell `"0123…"` (a string) from `0123…` (a number that already lost its zeros).
 struct TopologyDocumentReader {
     private(set) var problems: [TopologyProblem] = []
+    /// The folder of the topology file, for relative paths inside it (policy documents).
+    var baseDirectory: String?
 
     /// The topology, or nil when any problem was found (then `problems` is not empty).
     mutating func read(_ root: Node?) -> Topology? {
@@ -23,9 +25,14 @@ struct TopologyDocumentReader {
             report("qualifier", problem, document["qualifier"])
         }
         let stages = readStages(document, defaultRegion: region, hasDefaultRegion: document["region"] != nil)
+        let trust = readTrust(document)
+        let executionPolicies = readExecutionPolicies(document, baseDirectory: baseDirectory)
+        let bootstrap = readBootstrap(document)
 
         guard problems.isEmpty, let version, let stages else { return nil }
-        return Topology(version: version, region: region, qualifier: qualifier ?? Topology.defaultQualifier, stages: stages)
+        return Topology(
+            version: version, region: region, qualifier: qualifier ?? Topology.defaultQualifier, stages: stages, trust: trust,
+            executionPolicies: executionPolicies, bootstrap: bootstrap)
     }
 
     // MARK: - Sections
@@ -123,21 +130,21 @@ struct TopologyDocumentReader {
 
     // MARK: - Node helpers
 
-    private static let stageList = Stage.allCases.map(\.rawValue).joined(separator: ", ")
+    static let stageList = Stage.allCases.map(\.rawValue).joined(separator: ", ")
 
     /// Where `key` itself is written (its value may start on a later line).
     private func keyMark(of key: String, in mapping: Node.Mapping) -> Mark? {
         mapping.keys.first { $0.scalar?.string == key }?.mark
     }
 
-    private mutating func mapping(_ node: Node, at path: String) -> Node.Mapping? {
+    mutating func mapping(_ node: Node, at path: String) -> Node.Mapping? {
         if let mapping = node.mapping { return mapping }
         report(path, "expected a mapping of keys, got \(describe(node))", node)
         return nil
     }
 
     /// The text of a scalar; lists, mappings and empty values are reported.
-    private mutating func string(_ node: Node, at path: String) -> String? {
+    mutating func string(_ node: Node, at path: String) -> String? {
         guard let scalar = node.scalar else {
             report(path, "expected a string, got \(describe(node))", node)
             return nil
@@ -149,7 +156,7 @@ struct TopologyDocumentReader {
         return scalar.string
     }
 
-    private mutating func checkKeys(of mapping: Node.Mapping, at path: String, known: [String]) {
+    mutating func checkKeys(of mapping: Node.Mapping, at path: String, known: [String]) {
         for (key, _) in mapping {
             guard let name = key.scalar?.string, !known.contains(name) else { continue }
             let keyPath = path.isEmpty ? name : "\(path).\(name)"
@@ -169,7 +176,7 @@ struct TopologyDocumentReader {
         }
     }
 
-    private func describe(_ node: Node) -> String {
+    func describe(_ node: Node) -> String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
@@ -180,11 +187,11 @@ struct TopologyDocumentReader {
         }
     }
 
-    private mutating func report(_ path: String, _ message: String, _ node: Node?) {
+    mutating func report(_ path: String, _ message: String, _ node: Node?) {
         report(path, message, node?.mark)
     }
 
-    private mutating func report(_ path: String, _ message: String, _ mark: Mark?) {
+    mutating func report(_ path: String, _ message: String, _ mark: Mark?) {
         problems.append(TopologyProblem(path: path, message: message, line: mark?.line))
     }
 }

@@ -8,6 +8,16 @@ enum TopologyKeys {
         "region",
         "qualifier",
         "stages",
+        "trust",
+        "executionPolicies",
+        "bootstrap",
+    ]
+
+    /// Keys of the optional `bootstrap` mapping.
+    static let bootstrap: [String] = [
+        "stackName",
+        "terminationProtection",
+        "tags",
     ]
 
     /// Keys of each `stages.<stage>` mapping.

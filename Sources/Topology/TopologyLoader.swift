@@ -33,6 +33,7 @@ public enum TopologyLoader {
             throw TopologyError(file: file, problems: [syntaxProblem(error)])
         }
         var reader = TopologyDocumentReader()
+        reader.baseDirectory = file.hasPrefix("<") ? nil : URL(fileURLWithPath: file).deletingLastPathComponent().path
         guard let topology = reader.read(root) else {
             throw TopologyError(file: file, problems: reader.problems)
         }
