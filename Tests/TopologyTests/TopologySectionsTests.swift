@@ -44,7 +44,7 @@ import Testing
 
     @Test(arguments: [
         ("trust:\n  prod: [staging]\n", "trust.prod", "unknown stage"),
-        ("trust:\n  prdo: [dev]\n", "trust.prdo", "did you mean"),
+        ("trust:\n  preprd: [dev]\n", "trust.preprd", "did you mean"),
         ("trust:\n  prod: [prod]\n", "trust.prod", "always trusts its own account"),
         ("trust:\n  prod: dev\n", "trust.prod", "expected a list"),
         ("trust:\n  prod: [dev, dev]\n", "trust.prod", "listed twice"),
