@@ -1,14 +1,14 @@
 /// Format rules for the scalar values of a topology file. Each returns nil when the value is fine,
 /// else the message to report (without the key path).
-enum TopologyFormats {
+public enum TopologyFormats {
     /// 12 ASCII digits.
-    static func accountProblem(_ value: String) -> String? {
+    public static func accountProblem(_ value: String) -> String? {
         value.count == 12 && value.allSatisfy(\.isASCIIDigit) ? nil : "\(quoted(value)) is not a 12-digit AWS account id"
     }
 
     /// `us-east-1`, `eu-central-2`, `us-gov-west-1`, `ap-southeast-5`: a 2-letter prefix, one or two
     /// lowercase words, and a number.
-    static func regionProblem(_ value: String) -> String? {
+    public static func regionProblem(_ value: String) -> String? {
         let parts = value.split(separator: "-", omittingEmptySubsequences: false)
         let valid = (3...4).contains(parts.count)
             && parts.first!.count == 2 && parts.first!.allSatisfy(\.isLowercaseASCIILetter)
@@ -18,14 +18,14 @@ enum TopologyFormats {
     }
 
     /// The CDK bootstrap qualifier: 1 to 10 of `[A-Za-z0-9_-]`.
-    static func qualifierProblem(_ value: String) -> String? {
+    public static func qualifierProblem(_ value: String) -> String? {
         let allowed = (1...10).contains(value.count)
             && value.allSatisfy { $0.isASCIIDigit || $0.isASCIILetter || $0 == "_" || $0 == "-" }
         return allowed ? nil : "\(quoted(value)) is not a valid bootstrap qualifier (1 to 10 of A-Z a-z 0-9 _ -)"
     }
 
     /// Profile names end up inside `[profile NAME]` headers, so whitespace and brackets cannot work.
-    static func profileProblem(_ value: String) -> String? {
+    public static func profileProblem(_ value: String) -> String? {
         if value.isEmpty { return "is empty; expected an AWS profile name" }
         if value.contains(where: { $0.isWhitespace || $0 == "[" || $0 == "]" }) {
             return "\(quoted(value)) is not a usable profile name (no whitespace or brackets)"
@@ -33,7 +33,7 @@ enum TopologyFormats {
         return nil
     }
 
-    static func quoted(_ value: String) -> String { "\"\(value)\"" }
+    public static func quoted(_ value: String) -> String { "\"\(value)\"" }
 }
 
 extension Character {

@@ -1,0 +1,55 @@
+import AWSConfig
+import Foundation
+import Topology
+
+/// The answers `mlopsctl init` needs, from flags first and, on a terminal, from prompts for the rest.
+struct InitAnswers {
+    var region: String
+    var qualifier: String
+    var stages: [Stage: (account: String, profile: String)]
+
+    static func collect(from command: MLOpsCommand.Init, profiles: [String], environment: EnvironmentVariables) throws -> InitAnswers {
+        let flags: [Stage: (account: String?, profile: String?)] = [
+            .governance: (command.governanceAccount, command.governanceProfile), .dev: (command.devAccount, command.devProfile),
+            .preprod: (command.preprodAccount, command.preprodProfile), .prod: (command.prodAccount, command.prodProfile),
+        ]
+        let prompter = Prompter()
+        var missing: [String] = []
+        var stages: [Stage: (account: String, profile: String)] = [:]
+        if prompter.isInteractive && !profiles.isEmpty {
+            FileHandle.standardError.write(Data("AWS profiles found: \(profiles.joined(separator: ", "))\n".utf8))
+        }
+        for stage in Stage.allCases {
+            var account = flags[stage]?.account
+            var profile = flags[stage]?.profile
+            if account == nil, prompter.isInteractive {
+                account = prompter.ask("\(stage.rawValue) account id") { TopologyFormats.accountProblem($0) }
+            }
+            if profile == nil, prompter.isInteractive {
+                let guess = profiles.first { $0.lowercased().contains(stage.rawValue) }
+                profile = prompter.ask("\(stage.rawValue) AWS profile", default: guess) { name in
+                    profiles.isEmpty || profiles.contains(name) ? nil : "no profile '\(name)' in your AWS config files"
+                }
+            }
+            if account == nil { missing.append("--\(stage.rawValue)-account") }
+            if profile == nil { missing.append("--\(stage.rawValue)-profile") }
+            if let account, let profile { stages[stage] = (account, profile) }
+        }
+        var region = command.region ?? RegionResolver.resolve(explicit: nil, environment: environment, profile: nil)
+        if region == nil, prompter.isInteractive { region = prompter.ask("region", default: "us-east-1") }
+        if region == nil { missing.append("--region") }
+        guard missing.isEmpty, let region else {
+            throw CLIError("missing answers: \(missing.joined(separator: ", ")) (without a terminal every answer is a flag)")
+        }
+        return InitAnswers(region: region, qualifier: command.qualifier, stages: stages)
+    }
+
+    /// The topology these answers describe, validated by the same rules as a file (written, then read back).
+    func topology() throws -> Topology {
+        let configs = Stage.allCases.map { stage in
+            StageConfig(stage: stage, account: stages[stage]!.account, profile: stages[stage]!.profile, region: region)
+        }
+        let candidate = Topology(region: region, qualifier: qualifier, stages: configs)
+        return try TopologyLoader.parse(yaml: TopologyWriter.yaml(for: candidate), file: "the answers")
+    }
+}
