@@ -83,8 +83,8 @@ extension LedgerDatabase {
             if var run = try Run.fetchOne(db, id: runId), run.endedAt == nil {
                 run.outcome = outcome
                 run.endedAt = now
-                // A message written at start (a takeover) is kept; the end's message follows it.
-                let notes = [run.outcome == .interrupted ? nil : run.message, message].compactMap { $0 }
+                // A message written earlier (a takeover, a forced unlock) is kept; the end's message follows it.
+                let notes = [run.message, message].compactMap { $0 }
                 run.message = notes.isEmpty ? nil : notes.joined(separator: "; ")
                 try run.update(db)
             }
@@ -102,13 +102,11 @@ extension LedgerDatabase {
         if let holder = try LockHolder.fetchOne(db) {
             // Only a holder on this host can be checked; elsewhere a pid means nothing here.
             guard holder.host == request.host, !isAlive(holder.pid) else { return .held(holder) }
-            try Run.filter(id: holder.runId).filter(Run.Columns.outcome == RunOutcome.running).updateAll(
-                db, Run.Columns.outcome.set(to: RunOutcome.interrupted),
-                Run.Columns.message.set(to: "process \(holder.pid) on \(holder.host) died holding the ledger lock"))
+            try markInterruptedRuns(db, host: request.host, isAlive: isAlive)
             try holder.delete(db)
             takenOver = holder
         }
-        try markInterruptedRuns(db)
+        try markInterruptedRuns(db, host: request.host, isAlive: isAlive)
         var run = Run(
             command: request.command, arguments: request.arguments, operatorArn: request.operatorArn, host: request.host, pid: request.pid,
             startedAt: now,

@@ -20,7 +20,8 @@ public struct LedgerDatabase: Sendable {
         self.path = path
         self.clock = clock
         try Self.migrate(writer, path: path)
-        try writer.write { db in try Self.markInterruptedRuns(db) }
+        let host = ProcessProbe.hostName()
+        try writer.write { db in try Self.markInterruptedRuns(db, host: host, isAlive: ProcessProbe.isAlive) }
     }
 
     /// A private in-memory ledger, for tests.
@@ -41,12 +42,21 @@ public struct LedgerDatabase: Sendable {
         return configuration
     }
 
-    /// Runs that say `running` but hold no lock died without ending (SIGKILL, power loss). A live run always
-    /// holds the lock: both rows are written in one transaction and removed in one.
-    static func markInterruptedRuns(_ db: Database) throws {
+    /// Marks `interrupted` the runs that say `running` but cannot be: those that hold no lock (a live run always
+    /// does: both rows are written in one transaction and removed in one), and the lock holder's when it ran on
+    /// `host` under a pid that no longer exists (SIGKILL, power loss). The stale lock row itself stays until a
+    /// new run takes it over (`acquireLock`), which records the takeover.
+    static func markInterruptedRuns(_ db: Database, host: String, isAlive: (Int32) -> Bool) throws {
         let holder = try LockHolder.fetchOne(db)
         var stale = Run.filter(Run.Columns.outcome == RunOutcome.running)
-        if let holder { stale = stale.filter(Run.Columns.id != holder.runId) }
+        if let holder {
+            if holder.host == host, !isAlive(holder.pid) {
+                try Run.filter(id: holder.runId).filter(Run.Columns.outcome == RunOutcome.running).updateAll(
+                    db, Run.Columns.outcome.set(to: RunOutcome.interrupted),
+                    Run.Columns.message.set(to: "process \(holder.pid) on \(holder.host) died holding the ledger lock"))
+            }
+            stale = stale.filter(Run.Columns.id != holder.runId)
+        }
         try stale.updateAll(
             db, Run.Columns.outcome.set(to: RunOutcome.interrupted),
             Run.Columns.message.set(to: "ended without releasing the ledger lock (killed or crashed)"))

@@ -14,6 +14,11 @@ public struct LedgerLocation: Sendable, Equatable {
     public let path: String
     public let source: Source
 
+    public init(path: String, source: Source) {
+        self.path = path
+        self.source = source
+    }
+
     /// Resolves the path. `environment` is the process environment, passed in; `home` defaults to `$HOME`
     /// from that environment, else the account's home folder. Relative `--ledger`/`MLOPSCTL_LEDGER` values are
     /// taken from `currentDirectory`. An empty variable counts as unset, as XDG asks.
