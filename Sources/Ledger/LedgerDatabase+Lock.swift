@@ -61,12 +61,14 @@ extension LedgerDatabase {
         }
     }
 
-    /// Removes the lock whoever holds it (`mlopsctl ledger unlock`) and marks the holder's run `interrupted`.
-    /// - Returns: who held it, or nil when it was free.
+    /// Removes the lock (`mlopsctl ledger unlock`) and marks the holder's run `interrupted`.
+    /// - Parameter onlyRun: remove it only if run `onlyRun` still holds it (the one the user confirmed), so a
+    ///   lock that changed hands meanwhile is left alone; nil removes it whoever holds it.
+    /// - Returns: who held it and was removed, or nil when it was free (or held by another run than `onlyRun`).
     @discardableResult
-    public func forceUnlock() async throws -> LockHolder? {
+    public func forceUnlock(onlyRun: Int64? = nil) async throws -> LockHolder? {
         try await writer.write { db -> LockHolder? in
-            guard let holder = try LockHolder.fetchOne(db) else { return nil }
+            guard let holder = try LockHolder.fetchOne(db), onlyRun == nil || holder.runId == onlyRun else { return nil }
             try holder.delete(db)
             try Run.filter(id: holder.runId).filter(Run.Columns.outcome == RunOutcome.running).updateAll(
                 db, Run.Columns.outcome.set(to: RunOutcome.interrupted),
