@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(
             name: "DeployerTests", dependencies: ["Deployer", "CFNTemplate", "AWSServices", "AWSWire", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Ledger", "Topology", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "MLOpsCLITests", dependencies: ["MLOpsCLI", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "MLOpsCLITests", dependencies: ["MLOpsCLI", "Ledger", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["Workflows", "Ledger", "Deployer", "CFNTemplate", "AWSServices", "AWSWire", "Credentials", "AWSConfig", "TestSupport"],

@@ -173,13 +173,58 @@ _mlopsctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    doctor|help)
+    init|doctor|ledger|help)
         # Offer subcommand argument completions
         "_mlopsctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'doctor help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init doctor ledger help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_mlopsctl_init() {
+    repeating_flags=()
+    non_repeating_flags=(--force --no-verify --debug --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--out --region --qualifier --governance-account --governance-profile --dev-account --dev-profile --preprod-account --preprod-profile --prod-account --prod-profile)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--out')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--qualifier')
+        return
+        ;;
+    '--governance-account')
+        return
+        ;;
+    '--governance-profile')
+        return
+        ;;
+    '--dev-account')
+        return
+        ;;
+    '--dev-profile')
+        return
+        ;;
+    '--preprod-account')
+        return
+        ;;
+    '--preprod-profile')
+        return
+        ;;
+    '--prod-account')
+        return
+        ;;
+    '--prod-profile')
+        return
         ;;
     esac
 }
@@ -199,6 +244,121 @@ _mlopsctl_doctor() {
         ;;
     '--output')
         __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_ledger() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __mlopsctl_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|export|unlock)
+        # Offer subcommand argument completions
+        "_mlopsctl_ledger_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show export unlock' -- "${cur}"))
+        ;;
+    esac
+}
+
+_mlopsctl_ledger_list() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--topology --output --ledger --stage --kind --status --project)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--stage')
+        return
+        ;;
+    '--kind')
+        return
+        ;;
+    '--status')
+        return
+        ;;
+    '--project')
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_ledger_show() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--topology --output --ledger)
+    __mlopsctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_ledger_export() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--ledger)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_ledger_unlock() {
+    repeating_flags=()
+    non_repeating_flags=(--yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--ledger)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
         return
         ;;
     esac

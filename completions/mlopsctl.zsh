@@ -50,19 +50,46 @@ _mlopsctl() {
     case "${state}" in
     command)
         local -ar subcommands=(
+            'init:Write a topology file for your four accounts (asks on a terminal, or takes flags).'
             'doctor:Check that every stage'\''s profile resolves and reaches the expected account.'
+            'ledger:Inspect the local ledger of everything mlopsctl created in AWS.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        doctor|help)
+        init|doctor|ledger|help)
             "_mlopsctl_${words[1]}" && ret=0
             ;;
         esac
         ;;
     esac
+
+    return "${ret}"
+}
+
+_mlopsctl_init() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--out[Where to write the topology.]:out:'
+        '--region[Default region of every stage.]:region:'
+        '--qualifier[CDK bootstrap qualifier (\[A-Za-z0-9_-\]{1,10}).]:qualifier:'
+        '--governance-account[Governance account id.]:governance-account:'
+        '--governance-profile[Governance AWS profile.]:governance-profile:'
+        '--dev-account[Dev account id.]:dev-account:'
+        '--dev-profile[Dev AWS profile.]:dev-profile:'
+        '--preprod-account[Preprod account id.]:preprod-account:'
+        '--preprod-profile[Preprod AWS profile.]:preprod-profile:'
+        '--prod-account[Prod account id.]:prod-account:'
+        '--prod-profile[Prod AWS profile.]:prod-profile:'
+        '--force[Overwrite an existing file.]'
+        '--no-verify[Do not check the profiles against the accounts (offline).]'
+        '--debug[Log AWS requests to stderr.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
 
     return "${ret}"
 }
@@ -74,6 +101,99 @@ _mlopsctl_doctor() {
         '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
         '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_ledger() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'list:List the AWS resources the ledger tracks.'
+            'show:Show one run: its command, outcome, stack events and the resources it touched.'
+            'export:Print the whole ledger as JSON: runs with their stack events, resources and the lock.'
+            'unlock:Remove the ledger lock of a run that is no longer running.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        list|show|export|unlock)
+            "_mlopsctl_ledger_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_mlopsctl_ledger_list() {
+    local -i ret=1
+    local -ar ___output=('table' 'json')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '--stage[Only this stage\: governance, dev, preprod or prod.]:stage:'
+        '--kind[Only this kind (e.g. stack, bucket, kmsKey).]:kind:'
+        '--status[Only this status\: planned, present, failed, deleting, deleted or retained.]:status:'
+        '--project[Only this project.]:project:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_ledger_show() {
+    local -i ret=1
+    local -ar ___output=('table' 'json')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        ':run-id:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_ledger_export() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_ledger_unlock() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '--yes[Remove the lock without asking.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -1,0 +1,92 @@
+import GRDB
+
+extension LedgerDatabase {
+    /// The schema, as named append-only migrations. Never edit a shipped migration: add a new one.
+    /// Written with table and column names as strings, never app types, so later code changes cannot alter
+    /// what an old migration does.
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-runs-resources-events-lock") { db in
+            try db.create(table: "run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("command", .text).notNull()
+                t.column("arguments", .text).notNull()  // JSON array of strings
+                t.column("operatorArn", .text)
+                t.column("host", .text).notNull()
+                t.column("pid", .integer).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("endedAt", .datetime)
+                t.column("outcome", .text).notNull()
+                    .check(sql: "outcome IN ('running', 'succeeded', 'failed', 'interrupted')")
+                t.column("message", .text)
+            }
+            try db.create(table: "resource") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("run").notNull()
+                t.column("stage", .text).notNull()
+                t.column("account", .text).notNull()
+                t.column("region", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("physicalId", .text)
+                t.column("logicalId", .text)
+                t.column("stack", .text)
+                t.belongsTo("parent", inTable: "resource")
+                t.column("project", .text)
+                t.column("ownership", .text).notNull().check(sql: "ownership IN ('created', 'adopted')")
+                t.column("status", .text).notNull()
+                    .check(sql: "status IN ('planned', 'present', 'failed', 'deleting', 'deleted', 'retained')")
+                t.column("detail", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            // One row per real resource across runs. SQLite lets several NULL physicalIds coexist, which is
+            // what a not-yet-created resource with an AWS-assigned id needs.
+            try db.create(
+                index: "resource_on_account_region_kind_physicalId", on: "resource",
+                columns: ["account", "region", "kind", "physicalId"], unique: true)
+            try db.create(index: "resource_on_stage_status", on: "resource", columns: ["stage", "status"])
+            try db.create(table: "stackEvent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("run").notNull()
+                t.column("stage", .text).notNull()
+                t.column("account", .text).notNull()
+                t.column("region", .text).notNull()
+                t.column("stackName", .text).notNull()
+                t.column("eventId", .text).notNull().unique()
+                t.column("timestamp", .datetime).notNull()
+                t.column("logicalId", .text).notNull()
+                t.column("resourceType", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("reason", .text)
+            }
+            try db.create(table: "lock") { t in
+                t.primaryKey("id", .integer).check(sql: "id = 1")
+                t.belongsTo("run").notNull()
+                t.column("command", .text).notNull()
+                t.column("who", .text).notNull()
+                t.column("pid", .integer).notNull()
+                t.column("host", .text).notNull()
+                t.column("since", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// Refuses a file migrated by a newer mlopsctl (it may hold columns this binary would ignore or
+    /// mis-write), then applies what is missing.
+    static func migrate(_ writer: DatabaseQueue, path: String?) throws {
+        let migrator = Self.migrator
+        let unknown = try writer.read { db in
+            try migrator.hasBeenSuperseded(db) ? migrator.appliedIdentifiers(db).subtracting(migrator.migrations) : []
+        }
+        if !unknown.isEmpty {
+            throw LedgerError.newerSchema(path: path ?? ":memory:", unknownMigrations: unknown.sorted())
+        }
+        try migrator.migrate(writer)
+    }
+
+    /// The migrations applied to this ledger, in order.
+    public func appliedMigrations() async throws -> [String] {
+        try await writer.read { db in try Self.migrator.appliedMigrations(db) }
+    }
+}

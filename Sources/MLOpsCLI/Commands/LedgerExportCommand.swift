@@ -1,0 +1,19 @@
+import ArgumentParser
+import AWSConfig
+import Ledger
+
+extension MLOpsCommand.LedgerCommand {
+    /// Everything in the ledger as one JSON document (runs with their events, resources, the lock).
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the whole ledger as JSON: runs with their stack events, resources and the lock.",
+            discussion: "The ledger holds no secrets: no column can hold one. Dates are ISO 8601 (UTC).")
+
+        @OptionGroup var ledgerOptions: LedgerOptions
+
+        func run() async throws {
+            let ledger = try ledgerOptions.openForReading(environment: .current)
+            try Console.printJSON(try await ledger.export())
+        }
+    }
+}
