@@ -106,6 +106,15 @@ import Testing
         #expect(TemplateValidator().problems(in: template) == [breakage.expected])
     }
 
+    @Test func neverRepeatsANoEchoDefault() {
+        var template = Self.valid
+        template.parameters["Token"] = Parameter(default: "s3cr3t-value", allowedPattern: "[0-9]+", noEcho: true)
+        let problems = TemplateValidator().problems(in: template)
+        #expect(problems == [TemplateProblem(location: "Parameters.Token.Default",
+                                             kind: .defaultDoesNotMatchPattern(value: "****", pattern: "[0-9]+"))])
+        #expect(!problems.description.contains("s3cr3t"))
+    }
+
     @Test func reportsTheTemplateSizeAgainstTheBodyLimit() {
         var template = Self.valid
         template.description = String(repeating: "x", count: 51_200)

@@ -84,11 +84,13 @@ public struct TemplateValidator: Sendable {
             // List parameters apply their constraints to each element.
             let elements = parameter.type.isList ? value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [value]
             for element in elements {
+                // A NoEcho default may be a secret: never repeat it in a message.
+                let shown = parameter.noEcho ? "****" : element
                 if let pattern, let allowedPattern = parameter.allowedPattern, !Self.matches(pattern, element) {
-                    problems.append(TemplateProblem(location: location, kind: .defaultDoesNotMatchPattern(value: element, pattern: allowedPattern)))
+                    problems.append(TemplateProblem(location: location, kind: .defaultDoesNotMatchPattern(value: shown, pattern: allowedPattern)))
                 }
                 if let allowed = parameter.allowedValues, !allowed.contains(element) {
-                    problems.append(TemplateProblem(location: location, kind: .defaultNotAllowed(value: element, allowed: allowed)))
+                    problems.append(TemplateProblem(location: location, kind: .defaultNotAllowed(value: shown, allowed: allowed)))
                 }
             }
         }
