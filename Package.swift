@@ -73,7 +73,8 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "CFNTemplateTests", dependencies: ["CFNTemplate", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "CFNTemplateTests", dependencies: ["CFNTemplate", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "DeployerTests", dependencies: ["Deployer", "CFNTemplate", "AWSServices", "AWSWire", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Ledger", "Topology", "TestSupport"], swiftSettings: strict),

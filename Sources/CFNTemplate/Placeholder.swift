@@ -1,2 +1,0 @@
-// Placeholder until the first real file of CFNTemplate lands.
-import Foundation
