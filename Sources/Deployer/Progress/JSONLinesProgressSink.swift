@@ -2,7 +2,7 @@ import AWSServices
 import AWSWire
 import Foundation
 
-/// One JSON object per line (keys sorted) for `--output json`:
+/// One JSON object per line (keys sorted, strings and integers only) for `--output json`:
 /// `{"elapsedSeconds":3,"eventId":"…","logicalResourceId":"Bucket",…,"type":"event"}` and
 /// `{"phase":"finished","stack":"…","status":"CREATE_COMPLETE","type":"phase",…}`.
 public struct JSONLinesProgressSink: StackProgressSink {
@@ -58,11 +58,19 @@ public struct JSONLinesProgressSink: StackProgressSink {
         emit(object)
     }
 
+    /// Written by hand so keys are ordered by Unicode scalars (`"resourceType" < "resourcesDone"`):
+    /// swift-corelibs-foundation's `.sortedKeys` puts `resourcesDone` first.
     private func emit(_ object: [String: Any]) {
-        // Every value is a string or an integer, so serialisation cannot fail.
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        func encoded(_ value: Any) -> String {
+            switch value {
+            case let number as Int: return String(number)
+            case let text as String: return (try? encoder.encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+            default: return "null"
+            }
         }
-        write(String(decoding: data, as: UTF8.self) + "\n")
+        let members = object.keys.sorted().map { key in encoded(key) + ":" + encoded(object[key]!) }
+        write("{" + members.joined(separator: ",") + "}\n")
     }
 }
