@@ -27,10 +27,16 @@ struct StackEventPoller {
         self.token = token
     }
 
+    /// A bound on one poll (100 events a page): a stack's whole history is never needed, and a
+    /// misbehaving endpoint that always returns a NextToken must not hold the wait forever.
+    static let maxPagesPerPoll = 50
+
     mutating func poll() async throws -> [StackEvent] {
         var fresh: [StackEvent] = []
         var nextToken: String?
+        var pageCount = 0
         pages: repeat {
+            pageCount += 1
             let page: StackEventPage
             do {
                 page = try await client.describeStackEvents(stackName: stack, nextToken: nextToken)
@@ -47,7 +53,7 @@ struct StackEventPoller {
                 fresh.append(event)
             }
             nextToken = page.nextToken
-        } while nextToken != nil
+        } while nextToken != nil && pageCount < Self.maxPagesPerPoll
         // Pages are newest first; deliver in the order things happened (stable for equal timestamps).
         let ordered = Array(fresh.reversed())
         collected += ordered
