@@ -35,7 +35,7 @@ import Testing
         #expect(stack.creationTime == Date(timeIntervalSince1970: 1_795_908_600.123))
         #expect(stack.lastUpdatedTime == Date(timeIntervalSince1970: 1_795_910_462))
         #expect(stack.roleARN == "arn:aws:iam::222222222222:role/cdk-hnb659fds-cfn-exec-role-222222222222-eu-west-1")
-        #expect(stack.capabilities == ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"])
+        #expect(stack.capabilities == [.iam, .namedIAM])
         let request = try #require(transport.requests.first)
         #expect(request.url.absoluteString == "https://cloudformation.eu-west-1.amazonaws.com/")
         #expect(TestClients.body(request) == "Action=DescribeStacks&Version=2010-05-15&StackName=mlops-bootstrap")
@@ -196,7 +196,7 @@ import Testing
             .init(key: "Secret", defaultValue: nil, noEcho: true),
         ])
         #expect(validation.description == "mlopsctl bootstrap")
-        #expect(validation.capabilities == ["CAPABILITY_NAMED_IAM"])
+        #expect(validation.capabilities == [.namedIAM])
         #expect(validation.capabilitiesReason?.contains("AWS::IAM::Role") == true)
         #expect(validation.declaredTransforms == [])
     }

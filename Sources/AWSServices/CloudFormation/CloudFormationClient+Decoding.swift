@@ -24,7 +24,7 @@ extension ResponseReader {
             },
             terminationProtection: try optionalBool(node, "EnableTerminationProtection") ?? false,
             creationTime: try date(node, "CreationTime"), lastUpdatedTime: try optionalDate(node, "LastUpdatedTime"),
-            roleARN: Self.trimmed(node, ["RoleARN"]), capabilities: Self.textMembers(node, "Capabilities"))
+            roleARN: Self.trimmed(node, ["RoleARN"]), capabilities: Self.textMembers(node, "Capabilities").map(StackCapability.init(rawValue:)))
     }
 
     /// A `<member>` of `<StackEvents>`.

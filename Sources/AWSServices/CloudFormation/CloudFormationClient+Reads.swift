@@ -78,7 +78,7 @@ extension CloudFormationClient {
         }
         return TemplateValidation(
             parameters: templateParameters, description: ResponseReader.trimmed(result, ["Description"]),
-            capabilities: ResponseReader.textMembers(result, "Capabilities"),
+            capabilities: ResponseReader.textMembers(result, "Capabilities").map(StackCapability.init(rawValue:)),
             capabilitiesReason: ResponseReader.trimmed(result, ["CapabilitiesReason"]),
             declaredTransforms: ResponseReader.textMembers(result, "DeclaredTransforms"))
     }

@@ -15,12 +15,14 @@ public enum TemplateSource: Sendable, Equatable {
 }
 
 /// An acknowledgement that a template may create IAM resources or expand macros.
-public struct StackCapability: RawRepresentable, Hashable, Sendable {
+public struct StackCapability: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
 
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
+
+    public var description: String { rawValue }
 
     public static let iam = StackCapability(rawValue: "CAPABILITY_IAM")
     public static let namedIAM = StackCapability(rawValue: "CAPABILITY_NAMED_IAM")

@@ -15,12 +15,12 @@ public struct StackDescription: Sendable, Equatable {
     public var lastUpdatedTime: Date?
     /// The service role CloudFormation acts as for this stack, when one was given.
     public var roleARN: String?
-    public var capabilities: [String]
+    public var capabilities: [StackCapability]
 
     public init(
         stackName: String, stackId: String, status: StackStatus, statusReason: String? = nil, parameters: [StackParameter] = [],
         outputs: [StackOutput] = [], tags: [StackTag] = [], terminationProtection: Bool = false, creationTime: Date,
-        lastUpdatedTime: Date? = nil, roleARN: String? = nil, capabilities: [String] = []
+        lastUpdatedTime: Date? = nil, roleARN: String? = nil, capabilities: [StackCapability] = []
     ) {
         self.stackName = stackName
         self.stackId = stackId
@@ -202,12 +202,12 @@ public struct TemplateValidation: Sendable, Equatable {
     public var parameters: [Parameter]
     public var description: String?
     /// Capabilities the template needs (`CAPABILITY_IAM`, `CAPABILITY_NAMED_IAM`, `CAPABILITY_AUTO_EXPAND`).
-    public var capabilities: [String]
+    public var capabilities: [StackCapability]
     public var capabilitiesReason: String?
     public var declaredTransforms: [String]
 
     public init(
-        parameters: [Parameter], description: String? = nil, capabilities: [String] = [], capabilitiesReason: String? = nil,
+        parameters: [Parameter], description: String? = nil, capabilities: [StackCapability] = [], capabilitiesReason: String? = nil,
         declaredTransforms: [String] = []
     ) {
         self.parameters = parameters

@@ -9,30 +9,43 @@ extension StackDeployer {
         try await assess(deployment).change
     }
 
-    struct Assessment {
-        var change: StackChange
-        /// The deployed stack, nil for `.create`.
-        var stack: StackDescription?
+    /// A `StackChange` with the deployed stack it was judged on.
+    enum Assessment {
+        case create
+        case none(StackDescription)
+        case update(StackDescription, [UpdateReason])
+        case recreate(StackDescription, RecreateReason)
+        case blocked(StackDescription)
+
+        var change: StackChange {
+            switch self {
+            case .create: .create
+            case .none: .none
+            case .update(_, let reasons): .update(reasons)
+            case .recreate(_, let reason): .recreate(reason)
+            case .blocked(let stack): .blocked(stack.status)
+            }
+        }
     }
 
     func assess(_ deployment: StackDeployment) async throws -> Assessment {
         let name = deployment.stackName
         guard let stack = try await call(name, "DescribeStacks", { try await cloudFormation.describeStack(name) }) else {
-            return Assessment(change: .create, stack: nil)
+            return .create
         }
         switch stack.status {
         case .rollbackComplete, .rollbackFailed:
-            return Assessment(change: .recreate(.creationRolledBack(stack.status)), stack: stack)
+            return .recreate(stack, .creationRolledBack(stack.status))
         case .reviewInProgress:
             try await requireNoResources(stack)
-            return Assessment(change: .recreate(.reviewInProgress), stack: stack)
+            return .recreate(stack, .reviewInProgress)
         case let status where status.isInProgress:
-            return Assessment(change: .blocked(status), stack: stack)
+            return .blocked(stack)
         case .createFailed, .updateFailed, .updateRollbackFailed, .deleteFailed, .importRollbackFailed:
             throw StackDeployError(stackName: name, kind: .needsManualRepair(status: stack.status))
         default:
             let reasons = try await differences(deployment, stack)
-            return Assessment(change: reasons.isEmpty ? .none : .update(reasons), stack: stack)
+            return reasons.isEmpty ? .none(stack) : .update(stack, reasons)
         }
     }
 

@@ -40,28 +40,25 @@ public struct StackDeployer: Sendable {
     /// Throws `StackDeployError` naming the stack, its final status and the first failed resource.
     public func deploy(_ deployment: StackDeployment) async throws -> StackOutcome {
         let started = clock()
-        var assessment = try await assess(deployment)
-        while case .blocked = assessment.change, let stack = assessment.stack {
-            try await waitForOtherOperation(stack, started: started)
-            assessment = try await assess(deployment)
-        }
-        switch assessment.change {
-        case .none:
-            sink.phaseChanged(.unchanged, progress: idleProgress(deployment.stackName, since: started))
-            return StackOutcome(kind: .unchanged, stackName: deployment.stackName, stack: assessment.stack)
-        case .create:
-            return try await create(deployment)
-        case .recreate(let reason):
-            let stack = assessment.stack!
-            sink.phaseChanged(.deletingForRecreate(reason), progress: idleProgress(deployment.stackName, since: started))
-            try await deleteAndWait(stack, roleARN: deployment.roleARN)
-            var outcome = try await create(deployment)
-            outcome.recreated = true
-            return outcome
-        case .update(let reasons):
-            return try await update(deployment, stack: assessment.stack!, reasons: reasons)
-        case .blocked:
-            fatalError("unreachable: blocked is waited out above")
+        while true {
+            switch try await assess(deployment) {
+            case .none(let stack):
+                sink.phaseChanged(.unchanged, progress: idleProgress(deployment.stackName, since: started))
+                return StackOutcome(kind: .unchanged, stackName: deployment.stackName, stack: stack)
+            case .create:
+                return try await create(deployment)
+            case .recreate(let stack, let reason):
+                sink.phaseChanged(.deletingForRecreate(reason), progress: idleProgress(deployment.stackName, since: started))
+                try await deleteAndWait(stack, roleARN: deployment.roleARN)
+                var outcome = try await create(deployment)
+                outcome.recreated = true
+                return outcome
+            case .update(let stack, let reasons):
+                return try await update(deployment, stack: stack, reasons: reasons)
+            case .blocked(let stack):
+                // Bounded by the wait policy; then everything is looked at again.
+                try await waitForOtherOperation(stack, started: started)
+            }
         }
     }
 
