@@ -48,6 +48,7 @@ public struct AWSSession: Sendable {
     public var iam: IAMClient { IAMClient(client: client(.iam)) }
     public var s3: S3Client { S3Client(client: client(.s3)) }
     public var ssm: SSMClient { SSMClient(client: client(.ssm)) }
+    public var cloudFormation: CloudFormationClient { CloudFormationClient(client: client(.cloudFormation)) }
 
     var settings: ClientSettings {
         ClientSettings(transport: transport, retrySettings: retrySettings, logger: logger, clock: clock)

@@ -1,2 +1,0 @@
-// Placeholder until the first real file of Deployer lands.
-import Foundation

@@ -1,0 +1,96 @@
+import AWSServices
+import Foundation
+
+extension StackDeployer {
+    /// What `deploy` would do, using only reads (DescribeStacks, GetTemplate, and ListStackResources
+    /// for a `REVIEW_IN_PROGRESS` stack). Throws `StackDeployError.needsManualRepair` for states
+    /// mlopsctl does not fix by itself (`UPDATE_ROLLBACK_FAILED`, paused `*_FAILED`, `DELETE_FAILED`).
+    public func plan(_ deployment: StackDeployment) async throws -> StackChange {
+        try await assess(deployment).change
+    }
+
+    /// A `StackChange` with the deployed stack it was judged on.
+    enum Assessment {
+        case create
+        case none(StackDescription)
+        case update(StackDescription, [UpdateReason])
+        case recreate(StackDescription, RecreateReason)
+        case blocked(StackDescription)
+
+        var change: StackChange {
+            switch self {
+            case .create: .create
+            case .none: .none
+            case .update(_, let reasons): .update(reasons)
+            case .recreate(_, let reason): .recreate(reason)
+            case .blocked(let stack): .blocked(stack.status)
+            }
+        }
+    }
+
+    func assess(_ deployment: StackDeployment) async throws -> Assessment {
+        let name = deployment.stackName
+        guard let stack = try await call(name, "DescribeStacks", { try await cloudFormation.describeStack(name) }) else {
+            return .create
+        }
+        switch stack.status {
+        case .rollbackComplete, .rollbackFailed:
+            return .recreate(stack, .creationRolledBack(stack.status))
+        case .reviewInProgress:
+            try await requireNoResources(stack)
+            return .recreate(stack, .reviewInProgress)
+        case let status where status.isInProgress:
+            return .blocked(stack)
+        case .createFailed, .updateFailed, .updateRollbackFailed, .deleteFailed, .importRollbackFailed:
+            throw StackDeployError(stackName: name, kind: .needsManualRepair(status: stack.status))
+        default:
+            let reasons = try await differences(deployment, stack)
+            return reasons.isEmpty ? .none(stack) : .update(stack, reasons)
+        }
+    }
+
+    /// How the deployed stack differs from `deployment`, in a fixed order.
+    func differences(_ deployment: StackDeployment, _ stack: StackDescription) async throws -> [UpdateReason] {
+        var reasons: [UpdateReason] = []
+        switch deployment.template {
+        case .body(let body):
+            let deployed = try await call(deployment.stackName, "GetTemplate") {
+                try await cloudFormation.getTemplate(stackName: stack.stackId, stage: .original)
+            }
+            if deployed != body { reasons.append(.templateChanged) }
+        case .url:
+            reasons.append(.templateNotComparable)
+        }
+        // A parameter we leave out takes the template's default; without a readable default (YAML
+        // body, URL) a deployed value we do not send counts as a change, which is the safe side.
+        let defaults = deployment.template.body.flatMap(TemplateFacts.init(jsonBody:))?.parameterDefaults ?? [:]
+        let deployed = Dictionary(stack.parameters.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        for key in Set(deployment.parameters.keys).union(deployed.keys).sorted() {
+            let wanted = deployment.parameters[key] ?? defaults[key]
+            let have = deployed[key] ?? nil
+            if wanted != have { reasons.append(.parameterChanged(key)) }
+        }
+        if stack.tagValues != deployment.tags { reasons.append(.tagsChanged) }
+        if stack.terminationProtection != deployment.terminationProtection {
+            reasons.append(.terminationProtection(enabled: deployment.terminationProtection))
+        }
+        return reasons
+    }
+
+    /// A `REVIEW_IN_PROGRESS` stack is deleted only when it holds no resources. (On AWS it never does;
+    /// moto creates change-set resources lazily and can fail listing them.)
+    func requireNoResources(_ stack: StackDescription) async throws {
+        let resources: [StackResourceSummary]
+        do {
+            resources = try await cloudFormation.listAllStackResources(stackName: stack.stackId).filter { !$0.isGhost }
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            let detail = "its resources could not be listed (\(StackDeployError.oneLine(String(describing: error))))"
+            throw StackDeployError(stackName: stack.stackName, kind: .reviewInProgressNotEmpty(detail: detail))
+        }
+        guard resources.isEmpty else {
+            throw StackDeployError(stackName: stack.stackName, kind: .reviewInProgressNotEmpty(detail: "holds \(resources.count) resource(s)"))
+        }
+    }
+}

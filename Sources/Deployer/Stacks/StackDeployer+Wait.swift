@@ -1,0 +1,91 @@
+import AWSServices
+import Foundation
+
+extension StackDeployer {
+    /// Polls DescribeStacks and DescribeStackEvents (with backoff) until `operation` leaves its
+    /// `*_IN_PROGRESS` states, streaming the operation's new events to the sink. Returns the final
+    /// stack on the success status (nil when a deleted stack is gone); otherwise throws
+    /// `operationFailed` with the first failed resource, or `timedOut` after `waitPolicy.timeout`.
+    @discardableResult
+    func watch(_ operation: StackOperation, stack: String, name: String, token: String?, since: Date, total: Int?) async throws
+        -> StackDescription?
+    {
+        var poller = StackEventPoller(client: cloudFormation, stack: stack, since: since, token: token)
+        var tracker = ProgressTracker(stackName: name, operation: operation, total: total, started: since)
+        var delay = waitPolicy.initialDelay
+        while true {
+            try Task.checkCancellation()
+            // Status first, events second: a terminal status then comes with every event before it.
+            let described = try await call(name, "DescribeStacks") { try await cloudFormation.describeStack(stack) }
+            let fresh = try await call(name, "DescribeStackEvents") { try await poller.poll() }
+            for event in fresh {
+                tracker.record(event)
+                sink.received(event, progress: tracker.progress(at: clock()))
+            }
+            guard let described else {
+                guard operation == .delete else { throw StackDeployError(stackName: name, kind: .vanished(operation)) }
+                sink.phaseChanged(.finished(.delete, .deleteComplete), progress: tracker.progress(at: clock()))
+                return nil
+            }
+            if !described.status.isInProgress {
+                if described.status == operation.successStatus {
+                    sink.phaseChanged(.finished(operation, described.status), progress: tracker.progress(at: clock()))
+                    return described
+                }
+                sink.phaseChanged(.failed(operation, described.status), progress: tracker.progress(at: clock()))
+                throw StackDeployError(
+                    stackName: name,
+                    kind: .operationFailed(
+                        operation, status: described.status, statusReason: described.statusReason,
+                        firstFailure: ResourceFailure.first(in: poller.collected)))
+            }
+            let waited = clock().timeIntervalSince(since)
+            guard waited < waitPolicy.timeoutSeconds else {
+                throw StackDeployError(stackName: name, kind: .timedOut(operation, status: described.status, waited: waited))
+            }
+            logger.debug("stack in progress", metadata: ["stack": "\(name)", "status": "\(described.status)", "delay": "\(delay)"])
+            try await sleep(delay)
+            delay = waitPolicy.next(after: delay)
+        }
+    }
+
+    /// `watch` for a create or update, whose stack cannot end up absent (that throws `vanished`).
+    func watchLive(_ operation: StackOperation, stack: String, name: String, token: String?, since: Date, total: Int?) async throws
+        -> StackDescription
+    {
+        guard let described = try await watch(operation, stack: stack, name: name, token: token, since: since, total: total) else {
+            throw StackDeployError(stackName: name, kind: .vanished(operation))
+        }
+        return described
+    }
+
+    /// Waits (bounded) until an operation someone else started on `stack` ends, whatever its outcome.
+    func waitForOtherOperation(_ stack: StackDescription, started: Date) async throws {
+        sink.phaseChanged(.waitingForOtherOperation(stack.status), progress: idleProgress(stack.stackName, since: started))
+        let since = clock()
+        var status = stack.status
+        var delay = waitPolicy.initialDelay
+        while status.isInProgress {
+            let waited = clock().timeIntervalSince(since)
+            guard waited < waitPolicy.timeoutSeconds else {
+                throw StackDeployError(stackName: stack.stackName, kind: .timedOut(nil, status: status, waited: waited))
+            }
+            try await sleep(delay)
+            delay = waitPolicy.next(after: delay)
+            guard let current = try await call(stack.stackName, "DescribeStacks", { try await cloudFormation.describeStack(stack.stackId) })
+            else { return }
+            status = current.status
+        }
+    }
+
+    /// DeleteStack by id (so a same-name stack created meanwhile is never hit), then waits for `DELETE_COMPLETE`.
+    @discardableResult
+    func deleteAndWait(_ stack: StackDescription, roleARN: String?) async throws -> StackDescription? {
+        let token = "mlopsctl-delete-\(makeToken())"
+        let since = clock()
+        sink.phaseChanged(.started(.delete), progress: idleProgress(stack.stackName, operation: .delete, since: since))
+        let request = DeleteStackRequest(stackName: stack.stackId, roleARN: roleARN, clientRequestToken: token)
+        try await call(stack.stackName, "DeleteStack") { try await cloudFormation.deleteStack(request) }
+        return try await watch(.delete, stack: stack.stackId, name: stack.stackName, token: token, since: since, total: nil)
+    }
+}

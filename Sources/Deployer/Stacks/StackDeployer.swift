@@ -1,0 +1,145 @@
+import AWSServices
+import AWSWire
+import Foundation
+import Logging
+
+/// The stack engine every mlopsctl verb uses: plans, creates, updates, recreates and deletes
+/// CloudFormation stacks with direct CreateStack/UpdateStack calls (not change sets: moto loses
+/// Outputs with change sets), waits for them with bounded backoff, and streams their events to a sink.
+///
+/// Time is injected: `clock` stamps operations and bounds waits, `sleep` spaces the polls
+/// (pass `FakeClock.clock` / `.sleeper` in tests).
+public struct StackDeployer: Sendable {
+    public let cloudFormation: CloudFormationClient
+    public var sink: any StackProgressSink
+    public var waitPolicy: WaitPolicy
+    let clock: @Sendable () -> Date
+    let sleep: @Sendable (Duration) async throws -> Void
+    /// Makes the unique part of each operation's ClientRequestToken.
+    let makeToken: @Sendable () -> String
+    let logger: Logger
+
+    public init(
+        cloudFormation: CloudFormationClient, sink: any StackProgressSink = SilentProgressSink(), waitPolicy: WaitPolicy = WaitPolicy(),
+        clock: @escaping @Sendable () -> Date = { Date() },
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        makeToken: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+        logger: Logger = Logger(label: "mlopsctl.deployer")
+    ) {
+        self.cloudFormation = cloudFormation
+        self.sink = sink
+        self.waitPolicy = waitPolicy
+        self.clock = clock
+        self.sleep = sleep
+        self.makeToken = makeToken
+        self.logger = logger
+    }
+
+    /// Brings the stack to `deployment`: waits out another running operation, deletes a stack whose
+    /// creation failed, then creates or updates it, or does nothing when `plan` says `.none`.
+    /// Throws `StackDeployError` naming the stack, its final status and the first failed resource.
+    public func deploy(_ deployment: StackDeployment) async throws -> StackOutcome {
+        let started = clock()
+        while true {
+            switch try await assess(deployment) {
+            case .none(let stack):
+                sink.phaseChanged(.unchanged, progress: idleProgress(deployment.stackName, since: started))
+                return StackOutcome(kind: .unchanged, stackName: deployment.stackName, stack: stack)
+            case .create:
+                return try await create(deployment)
+            case .recreate(let stack, let reason):
+                sink.phaseChanged(.deletingForRecreate(reason), progress: idleProgress(deployment.stackName, since: started))
+                try await deleteAndWait(stack, roleARN: deployment.roleARN)
+                var outcome = try await create(deployment)
+                outcome.recreated = true
+                return outcome
+            case .update(let stack, let reasons):
+                return try await update(deployment, stack: stack, reasons: reasons)
+            case .blocked(let stack):
+                // Bounded by the wait policy; then everything is looked at again.
+                try await waitForOtherOperation(stack, started: started)
+            }
+        }
+    }
+
+    // MARK: - Operations
+
+    func create(_ deployment: StackDeployment) async throws -> StackOutcome {
+        let name = deployment.stackName
+        let token = "mlopsctl-create-\(makeToken())"
+        let since = clock()
+        sink.phaseChanged(.started(.create), progress: idleProgress(name, operation: .create, since: since, total: deployment.templateResourceCount))
+        let request = CreateStackRequest(
+            stackName: name, template: deployment.template, parameters: deployment.stackParameters, capabilities: deployment.capabilities,
+            roleARN: deployment.roleARN, tags: deployment.stackTags, clientRequestToken: token,
+            enableTerminationProtection: deployment.terminationProtection)
+        let stackId = try await call(name, "CreateStack") { try await cloudFormation.createStack(request) }
+        let stack = try await watchLive(.create, stack: stackId, name: name, token: token, since: since, total: deployment.templateResourceCount)
+        return StackOutcome(kind: .created, stackName: name, stack: stack)
+    }
+
+    func update(_ deployment: StackDeployment, stack: StackDescription, reasons: [UpdateReason]) async throws -> StackOutcome {
+        let name = deployment.stackName
+        let started = clock()
+        var current = stack
+        var changed = false
+        var warnings: [String] = []
+        let needsStackUpdate = reasons.contains { if case .terminationProtection = $0 { false } else { true } }
+        if needsStackUpdate {
+            let token = "mlopsctl-update-\(makeToken())"
+            let since = started
+            let total = deployment.templateResourceCount
+            sink.phaseChanged(.started(.update), progress: idleProgress(name, operation: .update, since: since, total: total))
+            // Tags: an empty list clears the stack's tags, nil leaves them; only clear what is there.
+            let request = UpdateStackRequest(
+                stackName: stack.stackId, template: deployment.template, parameters: deployment.stackParameters,
+                capabilities: deployment.capabilities, roleARN: deployment.roleARN,
+                tags: deployment.tags.isEmpty && stack.tags.isEmpty ? nil : deployment.stackTags, clientRequestToken: token)
+            let accepted = try await call(name, "UpdateStack") {
+                do {
+                    try await cloudFormation.updateStack(request)
+                    return true
+                } catch let error as AWSServiceError where error.isNoUpdatesToPerform {
+                    return false
+                }
+            }
+            if accepted {
+                current = try await watchLive(.update, stack: stack.stackId, name: name, token: token, since: since, total: total)
+                changed = true
+            }
+        }
+        if stack.terminationProtection != deployment.terminationProtection {
+            do {
+                try await cloudFormation.updateTerminationProtection(stackName: stack.stackId, enabled: deployment.terminationProtection)
+                current.terminationProtection = deployment.terminationProtection
+                changed = true
+            } catch let error as AWSServiceError {
+                // moto does not implement the call (HTTP 500); the stack itself is deployed.
+                let warning = "could not turn termination protection \(deployment.terminationProtection ? "on" : "off"): \(error)"
+                warnings.append(warning)
+                sink.phaseChanged(.warning(warning), progress: idleProgress(name, since: started))
+            }
+        }
+        if !changed { sink.phaseChanged(.unchanged, progress: idleProgress(name, since: started)) }
+        return StackOutcome(kind: changed ? .updated : .unchanged, stackName: name, stack: current, warnings: warnings)
+    }
+
+    // MARK: - Helpers
+
+    /// Runs one CloudFormation call, wrapping its failure in a `StackDeployError` that names the stack.
+    func call<T>(_ stackName: String, _ operation: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as StackDeployError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw StackDeployError(stackName: stackName, kind: .callFailed(operation: operation, underlying: error))
+        }
+    }
+
+    func idleProgress(_ name: String, operation: StackOperation? = nil, since: Date, total: Int? = nil) -> StackProgress {
+        StackProgress(stackName: name, operation: operation, resourcesTotal: total, elapsed: clock().timeIntervalSince(since))
+    }
+}
