@@ -77,11 +77,15 @@ let package = Package(
             name: "CFNTemplateTests", dependencies: ["CFNTemplate", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "DeployerTests", dependencies: ["Deployer", "CFNTemplate", "AWSServices", "AWSWire", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Ledger", "Topology", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WorkflowsTests", dependencies: ["Workflows", "Ledger", "Topology", "CFNTemplate", "Deployer", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MLOpsCLITests", dependencies: ["MLOpsCLI", "Ledger", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Workflows", "Ledger", "Deployer", "CFNTemplate", "AWSServices", "AWSWire", "Credentials", "AWSConfig", "TestSupport"],
+            dependencies: [
+                "Workflows", "Ledger", "Deployer", "CFNTemplate", "Topology", "AWSServices", "AWSWire", "Credentials", "AWSConfig", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict),
     ]
 )

@@ -63,12 +63,15 @@ extension StackDeployer {
         }
         // A parameter we leave out takes the template's default; without a readable default (YAML
         // body, URL) a deployed value we do not send counts as a change, which is the safe side.
-        let defaults = deployment.template.body.flatMap(TemplateFacts.init(jsonBody:))?.parameterDefaults ?? [:]
+        let facts = deployment.template.body.flatMap(TemplateFacts.init(jsonBody:))
+        let defaults = facts?.parameterDefaults ?? [:]
         let deployed = Dictionary(stack.parameters.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         for key in Set(deployment.parameters.keys).union(deployed.keys).sorted() {
             let wanted = deployment.parameters[key] ?? defaults[key]
             let have = deployed[key] ?? nil
-            if wanted != have { reasons.append(.parameterChanged(key)) }
+            let same = facts?.listParameters.contains(key) == true
+                ? ListParameterValue.items(wanted) == ListParameterValue.items(have) : wanted == have
+            if !same { reasons.append(.parameterChanged(key)) }
         }
         if stack.tagValues != deployment.tags { reasons.append(.tagsChanged) }
         if stack.terminationProtection != deployment.terminationProtection {

@@ -53,13 +53,19 @@ struct TemplateFacts {
     var resourceCount: Int
     /// Parameter key → `Default`, as text (JSON numbers are written as CloudFormation reports them).
     var parameterDefaults: [String: String]
+    /// Parameters of type `CommaDelimitedList` or `List<…>`, compared item by item.
+    var listParameters: Set<String> = []
 
     init?(jsonBody: String) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(jsonBody.utf8)) as? [String: Any] else { return nil }
         resourceCount = (object["Resources"] as? [String: Any])?.count ?? 0
         var defaults: [String: String] = [:]
         for (key, value) in object["Parameters"] as? [String: Any] ?? [:] {
-            guard let declaration = value as? [String: Any], let fallback = declaration["Default"] else { continue }
+            guard let declaration = value as? [String: Any] else { continue }
+            if let type = declaration["Type"] as? String, type == "CommaDelimitedList" || type.hasPrefix("List<") {
+                listParameters.insert(key)
+            }
+            guard let fallback = declaration["Default"] else { continue }
             switch fallback {
             case let text as String: defaults[key] = text
             case let number as NSNumber: defaults[key] = number.stringValue
@@ -68,5 +74,18 @@ struct TemplateFacts {
             }
         }
         parameterDefaults = defaults
+    }
+}
+
+/// The items of a list parameter as DescribeStacks reports it. AWS answers `a,b`; some implementations (the
+/// moto emulator among them) answer a bracketed rendering such as `['a', 'b']`. Both mean the same list, and
+/// an empty list reads as `[]` or `['']`.
+enum ListParameterValue {
+    static func items(_ value: String?) -> [String] {
+        guard var text = value?.trimmingCharacters(in: .whitespaces) else { return [] }
+        if text.hasPrefix("[") && text.hasSuffix("]") { text = String(text.dropFirst().dropLast()) }
+        return text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " '\"")) }
+            .filter { !$0.isEmpty }
     }
 }

@@ -1,0 +1,30 @@
+import ArgumentParser
+import AWSConfig
+import Foundation
+import Workflows
+
+extension MLOpsCommand {
+    /// Writes the templates mlopsctl would deploy, for review, linting and diffs.
+    struct Synth: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write every template mlopsctl would deploy for the topology (no AWS call).",
+            discussion: """
+                Writes, per stage, <stage>/<stack>.template.json and <stage>/<stack>.parameters.json (the parameters \
+                mlopsctl would pass, in the AWS CLI's file form): today the execution-policy stack and the CDK bootstrap stack.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Folder to write into (created when missing).", completion: .directory) var out: String
+        @Flag(help: "Allow AdministratorAccess as an execution policy.") var allowAdminExecutionPolicy = false
+
+        func run() async throws {
+            let topology = try CommandContext.loadTopology(global, environment: .current)
+            let options = BootstrapOptions(allowAdminExecutionPolicy: allowAdminExecutionPolicy)
+            let written = try SynthWorkflow(topology: topology, options: options).write(to: URL(fileURLWithPath: out))
+            switch global.output {
+            case .json: try Console.printJSON(["files": written])
+            case .table: Console.print(written.joined(separator: "\n") + "\nwrote \(written.count) files to \(out)")
+            }
+        }
+    }
+}
