@@ -173,13 +173,13 @@ _mlopsctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|doctor|ledger|help)
+    init|doctor|bootstrap|synth|ledger|help)
         # Offer subcommand argument completions
         "_mlopsctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init doctor ledger help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init doctor bootstrap synth ledger help' -- "${cur}"))
         ;;
     esac
 }
@@ -244,6 +244,61 @@ _mlopsctl_doctor() {
         ;;
     '--output')
         __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_bootstrap() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --dry-run --allow-admin-execution-policy --force --version -h --help)
+    repeating_options=(--stage)
+    non_repeating_options=(--topology --output --ledger --lock-timeout)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--stage')
+        __mlopsctl_add_completions -W 'governance'$'\n''dev'$'\n''preprod'$'\n''prod'
+        return
+        ;;
+    '--lock-timeout')
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_synth() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --allow-admin-execution-policy --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--topology --output --out)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--out')
+        __mlopsctl_add_completions -d
         return
         ;;
     esac

@@ -52,6 +52,8 @@ _mlopsctl() {
         local -ar subcommands=(
             'init:Write a topology file for your four accounts (asks on a terminal, or takes flags).'
             'doctor:Check that every stage'\''s profile resolves and reaches the expected account.'
+            'bootstrap:Bootstrap every stage: CDK-compatible bootstrap stacks, the trust graph, least-privilege execution policies.'
+            'synth:Write every template mlopsctl would deploy for the topology (no AWS call).'
             'ledger:Inspect the local ledger of everything mlopsctl created in AWS.'
             'help:Show subcommand help information.'
         )
@@ -59,7 +61,7 @@ _mlopsctl() {
         ;;
     arg)
         case "${words[1]}" in
-        init|doctor|ledger|help)
+        init|doctor|bootstrap|synth|ledger|help)
             "_mlopsctl_${words[1]}" && ret=0
             ;;
         esac
@@ -101,6 +103,45 @@ _mlopsctl_doctor() {
         '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
         '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_bootstrap() {
+    local -i ret=1
+    local -ar ___output=('table' 'json')
+    local -ar ___stage=('governance' 'dev' 'preprod' 'prod')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '*--stage[Only these stages (repeatable)\: governance, dev, preprod, prod.]:stage:{__mlopsctl_complete "${___stage[@]}"}'
+        '--dry-run[Print what would change in each stage and change nothing.]'
+        '--allow-admin-execution-policy[Allow AdministratorAccess as an execution policy (the topology must name it too).]'
+        '--force[Replace a customised bootstrap or one newer than mlopsctl'\''s.]'
+        '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_synth() {
+    local -i ret=1
+    local -ar ___output=('table' 'json')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--out[Folder to write into (created when missing).]:out:_files -/'
+        '--allow-admin-execution-policy[Allow AdministratorAccess as an execution policy.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
