@@ -28,9 +28,12 @@ public struct CommandRunner: Sendable {
 
     /// Runs with exactly `environment` (plus PATH and HOME from the test process unless given), no stdin,
     /// and kills the process after `timeout` seconds.
-    public func run(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil, timeout: Double = 120)
-        async throws -> Result
-    {
+    /// - Parameter through: run `arguments` through another program (e.g. a pseudo-terminal wrapper), which gets
+    ///   the arguments after its own; the binary's path must then be the first argument.
+    public func run(
+        _ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil, timeout: Double = 120,
+        through wrapper: [String]? = nil
+    ) async throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mlopsctl-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -40,8 +43,13 @@ public struct CommandRunner: Sendable {
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
 
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let wrapper {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = wrapper + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         var env = environment
         let inherited = ProcessInfo.processInfo.environment
         for key in ["PATH", "HOME", "TMPDIR"] where env[key] == nil { env[key] = inherited[key] }

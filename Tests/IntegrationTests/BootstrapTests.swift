@@ -90,7 +90,7 @@ import Workflows
             var yaml = try String(contentsOfFile: fixture.topologyPath, encoding: .utf8)
             yaml = yaml.replacingOccurrences(of: "profile: local-dev", with: "profile: \(prod.profile)")
             let topology = try TopologyLoader.parse(yaml: yaml)
-            let workflow = BootstrapWorkflow(topology: topology, options: BootstrapOptions(), sessions: fixture.sessions, ledger: fixture.ledger)
+            let workflow = BootstrapWorkflow(topology: topology, options: BootstrapOptions(), sessions: fixture.sessions, openLedger: { [ledger = fixture.ledger] in ledger })
             let error = await #expect(throws: (any Error).self) { try await workflow.run() }
             let message = String(describing: try #require(error))
             #expect(message.contains("dev") && message.contains(prod.accountID) && message.contains("222222222222"), "\(message)")

@@ -35,10 +35,11 @@ extension MLOpsCommand {
             let topology = try CommandContext.loadTopology(global, environment: environment)
             let sessions = try StageSessions.load(environment: environment, logger: global.makeLogger())
             let options = BootstrapOptions(stages: stages, dryRun: dryRun, allowAdminExecutionPolicy: allowAdminExecutionPolicy, force: force)
-            let ledger = dryRun ? nil : try ledgerOptions.open(environment: environment)
+            let ledgerPath = ledgerOptions.location(environment: environment).path
             let stageCount = stages.isEmpty ? Stage.allCases.count : Set(stages).count
             let workflow = BootstrapWorkflow(
-                topology: topology, options: options, sessions: sessions, ledger: ledger, lockTimeout: .seconds(lockTimeout),
+                topology: topology, options: options, sessions: sessions,
+                openLedger: { try LedgerDatabase.open(path: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
                 arguments: CommandLine.arguments.dropFirst().map { $0 },
                 display: ProgressDisplay.factory(output: global.output, stageCount: stageCount))
             do {

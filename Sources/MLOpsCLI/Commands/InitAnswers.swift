@@ -26,7 +26,10 @@ struct InitAnswers {
                 account = prompter.ask("\(stage.rawValue) account id") { TopologyFormats.accountProblem($0) }
             }
             if profile == nil, prompter.isInteractive {
-                let guess = profiles.first { $0.lowercased().contains(stage.rawValue) }
+                // A profile whose name has the stage as a word (acme-prod, prod_admin), not inside another (preprod).
+                let guess = profiles.first { name in
+                    name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0 == stage.rawValue }
+                }
                 profile = prompter.ask("\(stage.rawValue) AWS profile", default: guess) { name in
                     profiles.isEmpty || profiles.contains(name) ? nil : "no profile '\(name)' in your AWS config files"
                 }

@@ -12,21 +12,23 @@ public struct BootstrapWorkflow: Sendable {
     public let topology: Topology
     public let options: BootstrapOptions
     public let sessions: StageSessions
-    /// nil only for dry runs, which record nothing.
-    public let ledger: LedgerDatabase?
+    /// Opens the ledger; called only once every input and account check has passed, so bad input leaves no
+    /// ledger file behind. Dry runs never call it.
+    public let openLedger: @Sendable () throws -> LedgerDatabase
     public let lockTimeout: Duration
     public let arguments: [String]
     /// The progress display of each stage's stack operations.
     public let display: @Sendable (StageConfig) -> any StackProgressSink
 
     public init(
-        topology: Topology, options: BootstrapOptions, sessions: StageSessions, ledger: LedgerDatabase?, lockTimeout: Duration = .seconds(30),
+        topology: Topology, options: BootstrapOptions, sessions: StageSessions, openLedger: @escaping @Sendable () throws -> LedgerDatabase,
+        lockTimeout: Duration = .seconds(30),
         arguments: [String] = [], display: @escaping @Sendable (StageConfig) -> any StackProgressSink = { _ in SilentProgressSink() }
     ) {
         self.topology = topology
         self.options = options
         self.sessions = sessions
-        self.ledger = ledger
+        self.openLedger = openLedger
         self.lockTimeout = lockTimeout
         self.arguments = arguments
         self.display = display
@@ -36,9 +38,10 @@ public struct BootstrapWorkflow: Sendable {
         let specs = try BootstrapPlanner(topology: topology, options: options).specs()
         let stageSessions = try resolveSessions(specs)
         let arns = try await AccountCheck.verify(zip(specs.map(\.stage), stageSessions).map { ($0, $1) })
-        guard let ledger, !options.dryRun else {
+        guard !options.dryRun else {
             return await runStages(specs, stageSessions, ledger: nil, runId: 0)
         }
+        let ledger = try openLedger()
         let request = LockRequest.current(command: "bootstrap", arguments: arguments, environment: sessions.environment.values)
         return try await ledger.withLock(request, timeout: lockTimeout) { lock in
             if let arn = specs.first.flatMap({ arns[$0.stage.stage] }) { try await ledger.setOperator(runId: lock.runId, arn: arn) }

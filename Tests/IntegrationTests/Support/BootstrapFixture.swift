@@ -39,7 +39,7 @@ struct BootstrapFixture {
     let topologyPath: String
 
     func workflow(_ options: BootstrapOptions = BootstrapOptions()) -> BootstrapWorkflow {
-        BootstrapWorkflow(topology: topology, options: options, sessions: sessions, ledger: options.dryRun ? nil : ledger, lockTimeout: .seconds(5))
+        BootstrapWorkflow(topology: topology, options: options, sessions: sessions, openLedger: { [ledger] in ledger }, lockTimeout: .seconds(5))
     }
 
     func session(_ stage: Stage) throws -> AWSSession {

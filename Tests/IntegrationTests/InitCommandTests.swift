@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import TestSupport
+import Topology
+
+/// `mlopsctl init` writes a topology that reads back, after checking each profile's account with STS.
+@Suite struct InitCommandTests {
+    static func flags(_ emulator: Emulator, override: [String: String] = [:]) -> [String] {
+        var arguments = ["--region", "us-east-1", "--qualifier", "acme01"]
+        for account in emulator.accounts {
+            arguments += ["--\(account.stage)-account", account.accountID, "--\(account.stage)-profile", override[account.stage] ?? account.profile]
+        }
+        return arguments
+    }
+
+    @Test func flagsWriteAVerifiedTopologyAndAMismatchWritesNothing() async throws {
+        try await withEmulator { emulator in
+            let out = emulator.directory.appendingPathComponent("profiles/acme.yaml")
+            var environment = emulator.environment
+            environment["HOME"] = emulator.directory.path
+            let result = try await CommandRunner().run(["init", "--out", out.path] + Self.flags(emulator), environment: environment)
+            #expect(result.status == 0, "\(result.combined)")
+            let topology = try TopologyLoader.load(path: out.path)
+            #expect(topology.qualifier == "acme01")
+            #expect(topology.stages.map(\.account) == emulator.accounts.map(\.accountID))
+            #expect(topology.stages.map(\.profile) == emulator.accounts.map(\.profile))
+
+            let again = try await CommandRunner().run(["init", "--out", out.path] + Self.flags(emulator), environment: environment)
+            #expect(again.status == 1 && again.stderr.contains("--force"), "\(again.combined)")
+
+            let wrong = emulator.directory.appendingPathComponent("profiles/wrong.yaml")
+            let mismatch = try await CommandRunner().run(
+                ["init", "--out", wrong.path] + Self.flags(emulator, override: ["dev": "local-prod"]), environment: environment)
+            #expect(mismatch.status == 1, "\(mismatch.combined)")
+            #expect(mismatch.stderr.contains("dev") && mismatch.stderr.contains("444444444444"), "\(mismatch.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: wrong.path))
+        }
+    }
+
+    @Test func aTerminalSessionIsAskedForEveryAnswer() async throws {
+        try await withEmulator { emulator in
+            let out = emulator.directory.appendingPathComponent("tty.yaml")
+            // python3's pty gives the child a real terminal; the answers include one invalid account id first.
+            var answers = ["12"]
+            for account in emulator.accounts { answers += [account.accountID, account.profile] }
+            answers.append("eu-west-1")
+            let script = """
+                import os, pty, subprocess, sys, time, select
+                master, slave = pty.openpty()
+                env = dict(os.environ)
+                child = subprocess.Popen(sys.argv[1:], stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+                os.close(slave)
+                output = b""
+                answers = [\(answers.map { "'\($0)'" }.joined(separator: ", "))]
+                deadline = time.time() + 60
+                while time.time() < deadline:
+                    ready, _, _ = select.select([master], [], [], 0.2)
+                    if ready:
+                        try:
+                            chunk = os.read(master, 4096)
+                        except OSError:
+                            break
+                        if not chunk:
+                            break
+                        output += chunk
+                        if chunk.rstrip().endswith((b":", b"]:")) and answers:
+                            os.write(master, (answers.pop(0) + "\\n").encode())
+                    elif child.poll() is not None:
+                        break
+                child.wait(timeout=10)
+                sys.stdout.write(output.decode(errors="replace"))
+                sys.exit(child.returncode)
+                """
+            var environment = emulator.environment
+            environment["HOME"] = emulator.directory.path
+            let result = try await CommandRunner().run(
+                [CommandRunner.defaultExecutable.path, "init", "--out", out.path], environment: environment,
+                through: ["python3", "-c", script])
+            #expect(result.status == 0, "\(result.combined)")
+            #expect(result.stdout.contains("12-digit"), "the invalid answer must be explained: \(result.stdout)")
+            let topology = try TopologyLoader.load(path: out.path)
+            #expect(topology.stages.map(\.profile) == emulator.accounts.map(\.profile))
+            #expect(topology.stages.allSatisfy { $0.region == "eu-west-1" })
+        }
+    }
+}
