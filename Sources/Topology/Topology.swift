@@ -22,12 +22,17 @@ public struct Topology: Sendable, Equatable {
     public var executionPolicies: [Stage: [ExecutionPolicy]]
     /// How the CDK bootstrap stack is named, protected and tagged (`bootstrap:`).
     public var bootstrap: BootstrapSettings
+    /// How the project template is published (`catalog:`).
+    public var catalog: CatalogSettings
+    /// How projects are sourced and launched (`project:`).
+    public var project: ProjectSettings
 
     /// - Precondition: `stages` holds each `Stage` exactly once (the loader guarantees it).
     public init(
         version: Int = Topology.supportedVersion, region: String?, qualifier: String, stages: [StageConfig],
         trust: [Stage: [Stage]] = Topology.defaultTrust, executionPolicies: [Stage: [ExecutionPolicy]] = [:],
-        bootstrap: BootstrapSettings = BootstrapSettings()
+        bootstrap: BootstrapSettings = BootstrapSettings(), catalog: CatalogSettings = CatalogSettings(),
+        project: ProjectSettings = ProjectSettings()
     ) {
         precondition(Set(stages.map(\.stage)) == Set(Stage.allCases) && stages.count == Stage.allCases.count,
                      "a topology needs each stage exactly once")
@@ -38,6 +43,8 @@ public struct Topology: Sendable, Equatable {
         self.trust = trust
         self.executionPolicies = executionPolicies
         self.bootstrap = bootstrap
+        self.catalog = catalog
+        self.project = project
     }
 
     /// The seed's trust graph: dev trusts governance; preprod and prod trust dev and governance.

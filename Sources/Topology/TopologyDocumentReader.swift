@@ -28,11 +28,13 @@ struct TopologyDocumentReader {
         let trust = readTrust(document)
         let executionPolicies = readExecutionPolicies(document, baseDirectory: baseDirectory)
         let bootstrap = readBootstrap(document)
+        let catalog = readCatalog(document)
+        let project = readProject(document)
 
         guard problems.isEmpty, let version, let stages else { return nil }
         return Topology(
             version: version, region: region, qualifier: qualifier ?? Topology.defaultQualifier, stages: stages, trust: trust,
-            executionPolicies: executionPolicies, bootstrap: bootstrap)
+            executionPolicies: executionPolicies, bootstrap: bootstrap, catalog: catalog, project: project)
     }
 
     // MARK: - Sections

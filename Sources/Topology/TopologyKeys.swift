@@ -11,6 +11,22 @@ enum TopologyKeys {
         "trust",
         "executionPolicies",
         "bootstrap",
+        "catalog",
+        "project",
+    ]
+
+    /// Keys of the optional `catalog` mapping.
+    static let catalog: [String] = [
+        "portfolioName",
+        "portfolioOwner",
+        "productName",
+        "productVersion",
+    ]
+
+    /// Keys of the optional `project` mapping.
+    static let project: [String] = [
+        "source",
+        "via",
     ]
 
     /// Keys of the optional `bootstrap` mapping.

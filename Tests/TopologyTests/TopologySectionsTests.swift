@@ -81,3 +81,31 @@ import Testing
         #expect(topology.bootstrap == BootstrapSettings(stackName: "MLOpsToolkit", terminationProtection: true, tags: ["team": "ml-platform"]))
     }
 }
+
+@Suite struct TopologyCatalogSectionTests {
+    @Test func catalogAndProjectHaveDefaultsAndCanBeSet() throws {
+        let defaults = try TopologyLoader.parse(yaml: TopologyFixtures.valid(replacing: "version: 1", with: "version: 1"))
+        #expect(defaults.catalog.portfolioName == "SageMaker Organization Templates")
+        #expect(defaults.project == ProjectSettings(source: .s3, via: .sagemaker))
+        let set = try TopologyLoader.parse(yaml: TopologyFixtures.valid(
+            replacing: "version: 1",
+            with: "version: 1\ncatalog: { portfolioName: Acme ML, productVersion: \"2.0\" }\nproject: { source: codecommit, via: cloudformation }\n"))
+        #expect(set.catalog.portfolioName == "Acme ML" && set.catalog.productVersion == "2.0")
+        #expect(set.project == ProjectSettings(source: .codecommit, via: .cloudformation))
+    }
+
+    @Test func badValuesAreReported() {
+        let yaml = TopologyFixtures.valid(
+            replacing: "version: 1", with: "version: 1\ncatalog: { portfolioOwner: \"\", colour: red }\nproject: { source: git, via: studio }\n")
+        do {
+            _ = try TopologyLoader.parse(yaml: yaml)
+            Issue.record("accepted")
+        } catch let error as TopologyError {
+            for path in ["catalog.portfolioOwner", "catalog.colour", "project.source", "project.via"] {
+                #expect(error.hasProblem(at: path), "\(path): \(error)")
+            }
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+}
