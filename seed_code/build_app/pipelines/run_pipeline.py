@@ -149,6 +149,14 @@ def error_code(error: BaseException) -> str:
     return ""
 
 
+def _not_found(error: BaseException) -> bool:
+    # SageMaker documents ResourceNotFound; some endpoints (and moto) answer ValidationException "Could not find".
+    text = str(error).lower()
+    return error_code(error) == "ResourceNotFound" or (
+        error_code(error) == "ValidationException" and ("could not find" in text or "does not exist" in text)
+    )
+
+
 def _already_exists(error: BaseException) -> bool:
     return error_code(error) in {"ValidationException", "ResourceInUse"} and "already exists" in str(error)
 
@@ -165,7 +173,7 @@ def upsert_pipeline(sagemaker: Any, settings: RunSettings, definition: str) -> s
     try:
         sagemaker.describe_pipeline(PipelineName=settings.pipeline_name)
     except Exception as error:  # noqa: BLE001 - only a ClientError carries a code; anything else is re-raised
-        if error_code(error) != "ResourceNotFound":
+        if not _not_found(error):
             raise
         exists = False
     if not exists:

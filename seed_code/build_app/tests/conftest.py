@@ -23,6 +23,24 @@ def require(module: str):
 
 
 @pytest.fixture
+def need():
+    """`need("module")`: an optional test dependency, skipped when missing except under CI=true."""
+    return require
+
+
+@pytest.fixture
+def isolated_aws(monkeypatch, tmp_path):
+    """Fake credentials and no shared config, profile or endpoint override from the machine running the tests."""
+    for key in list(os.environ):
+        if key.startswith("AWS_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-credentials"))
+
+
+@pytest.fixture
 def settings():
     return PipelineSettings(
         region="us-east-1",
