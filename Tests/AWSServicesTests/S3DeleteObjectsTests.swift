@@ -28,6 +28,8 @@ import Testing
         #expect(request.headers["x-amz-checksum-crc32"] == "AonY9g==")
         #expect(request.headers["x-amz-sdk-checksum-algorithm"] == "CRC32")
         #expect(request.headers["Content-MD5"] == "f/X7kppJqavC4MnCN+A6WA==")
+        // An explicit type: URLSession would otherwise label the POST a form, and moto would parse the body away.
+        #expect(request.headers["Content-Type"] == "application/xml")
         // Both are signed, so a proxy cannot strip them.
         let signed = request.headers["Authorization"] ?? ""
         #expect(signed.contains("content-md5") && signed.contains("x-amz-checksum-crc32"))

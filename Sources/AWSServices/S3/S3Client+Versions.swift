@@ -51,8 +51,10 @@ extension S3Client {
         return S3ObjectVersionPage(versions: versions, deleteMarkers: markers, next: next)
     }
 
-    /// Every page of ListObjectVersions, fetched one at a time as the sequence is iterated, so a
-    /// caller can delete each page before the next is listed.
+    /// Every page of ListObjectVersions, fetched one at a time as the sequence is iterated. On AWS a
+    /// caller may delete each page before the next is listed (markers are positions in key order);
+    /// moto instead ends the listing when the marker's version is gone, so code that must also empty
+    /// buckets on moto should delete the first page and list again from the start until it is empty.
     public func objectVersionPages(bucket: String, prefix: String? = nil, maxKeys: Int? = nil) -> S3ObjectVersionPages {
         S3ObjectVersionPages(client: self, bucket: bucket, prefix: prefix, maxKeys: maxKeys)
     }
@@ -75,8 +77,12 @@ extension S3Client {
     private func deleteObjectsBatch(bucket: String, objects: ArraySlice<S3ObjectIdentifier>) async throws -> S3DeleteObjectsResult {
         let operation = "DeleteObjects"
         let body = Data(Self.deleteDocument(objects).utf8)
+        var headers = S3BodyIntegrity.headers(for: body)
+        // Without a type, URLSession (curl) labels a POST body as a form, and form-parsing servers
+        // (moto's werkzeug) then consume it before the handler reads it.
+        headers.set("Content-Type", "application/xml")
         let response = try await client.s3(
-            operation: operation, method: "POST", bucket: bucket, query: [("delete", nil)], headers: S3BodyIntegrity.headers(for: body), body: body)
+            operation: operation, method: "POST", bucket: bucket, query: [("delete", nil)], headers: headers, body: body)
         let reader = ResponseReader(client, operation: operation, requestId: response.requestIdHeader)
         let root = try xml(response, reader)
         if root.name == "Error" {
