@@ -42,7 +42,10 @@ let package = Package(
         .target(name: "Topology", dependencies: ["Yams"], swiftSettings: strict),
         .target(
             name: "AWSServices",
-            dependencies: ["AWSWire", "Credentials", "AWSConfig", "SigV4", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "AWSWire", "Credentials", "AWSConfig", "SigV4", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict),
         .target(
             name: "AWSWire",

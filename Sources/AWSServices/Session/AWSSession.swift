@@ -49,6 +49,10 @@ public struct AWSSession: Sendable {
     public var s3: S3Client { S3Client(client: client(.s3)) }
     public var ssm: SSMClient { SSMClient(client: client(.ssm)) }
     public var cloudFormation: CloudFormationClient { CloudFormationClient(client: client(.cloudFormation)) }
+    public var sageMaker: SageMakerClient { SageMakerClient(client: client(.sageMaker)) }
+    public var serviceCatalog: ServiceCatalogClient { ServiceCatalogClient(client: client(.serviceCatalog)) }
+    public var kms: KMSClient { KMSClient(client: client(.kms)) }
+    public var ecr: ECRClient { ECRClient(client: client(.ecr)) }
 
     var settings: ClientSettings {
         ClientSettings(transport: transport, retrySettings: retrySettings, logger: logger, clock: clock)
