@@ -75,6 +75,7 @@ import Testing
         let request = try #require(transport.requests.first)
         #expect(request.method == "POST")
         #expect(request.url.absoluteString == "http://127.0.0.1:5055/mlops-assets/dir/a%20b.zip?uploadId=2~iCw%2Fx%2B%3D")
+        #expect(request.headers["Content-Type"] == "application/xml")
         #expect(
             TestClients.body(request)
                 == #"<CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">"#
