@@ -67,8 +67,10 @@ public struct AssetUploader: Sendable {
             let parts = try await uploadParts(asset.data, to: upload)
             _ = try await s3.completeMultipartUpload(upload, parts: parts)
         } catch {
-            // Best effort: the original failure is what the caller must see.
-            try? await s3.abortMultipartUpload(upload)
+            // Best effort, and in a task of its own so that a cancelled upload still aborts; the original
+            // failure is what the caller must see.
+            let s3 = self.s3
+            await Task { try? await s3.abortMultipartUpload(upload) }.value
             throw error
         }
     }

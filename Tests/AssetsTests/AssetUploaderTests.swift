@@ -113,6 +113,21 @@ import Testing
         #expect(transport.requests.map(UploaderHarness.operation).suffix(2) == ["CompleteMultipartUpload", "AbortMultipartUpload"])
     }
 
+    @Test func aCancelledUploadIsStillAborted() async throws {
+        let transport = StallingTransport()
+        let uploader = try AssetUploader(s3: UploaderHarness.s3(transport), multipartThreshold: 8, partSize: 4, concurrency: 2)
+        let asset = asset(size: 10)
+
+        let task = Task { try await uploader.upload(asset, bucket: Self.bucket) }
+        for _ in 0..<500 where !transport.operations.contains("UploadPart") { try await Task.sleep(for: .milliseconds(10)) }
+        task.cancel()
+        let result = await task.result
+
+        #expect(throws: (any Error).self) { try result.get() }
+        #expect(transport.operations.last == "AbortMultipartUpload")
+        #expect(!transport.operations.contains("CompleteMultipartUpload"))
+    }
+
     @Test func partsRunConcurrentlyButNeverBeyondTheBound() async throws {
         let probe = ConcurrencyProbe()
         let uploader = try AssetUploader(s3: UploaderHarness.s3(probe), multipartThreshold: 8, partSize: 2, concurrency: 3)

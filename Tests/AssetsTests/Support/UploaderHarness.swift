@@ -81,3 +81,20 @@ final class ConcurrencyProbe: HTTPTransport, @unchecked Sendable {
     var peak: Int { state.value.peak }
     var parts: Int { state.value.parts }
 }
+
+/// Holds every UploadPart until the caller's task is cancelled, and like URLSession refuses to send from a
+/// cancelled task; records each operation that got through.
+final class StallingTransport: HTTPTransport, @unchecked Sendable {
+    private let base = UploaderHarness.multipartS3()
+    private let seen = LockedBox<[String]>([])
+
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        try Task.checkCancellation()
+        let operation = UploaderHarness.operation(request)
+        seen.withLock { $0.append(operation) }
+        if operation == "UploadPart" { try await Task.sleep(for: .seconds(30)) }
+        return try await base.send(request, timeout: timeout)
+    }
+
+    var operations: [String] { seen.value }
+}
