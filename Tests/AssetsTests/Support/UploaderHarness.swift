@@ -73,7 +73,7 @@ final class ConcurrencyProbe: HTTPTransport, @unchecked Sendable {
             $0.parts += 1
             $0.peak = max($0.peak, $0.inFlight)
         }
-        try await Task.sleep(for: .milliseconds(20))
+        try await Task.sleep(for: .milliseconds(100))
         state.withLock { $0.inFlight -= 1 }
         return try await base.send(request, timeout: timeout)
     }
