@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // mlopsctl: one native binary that bootstraps and governs the AWS accounts of an MLOps platform.
-// Dependencies point one way: CLI → Workflows → Deployer / Ledger / CFNTemplate → AWSServices → AWSWire
+// Dependencies point one way: CLI → Workflows → Deployer / Ledger / CFNTemplate / Assets → AWSServices → AWSWire
 // → Credentials → AWSConfig / SigV4.
 import PackageDescription
 
@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .executableTarget(name: "mlopsctl", dependencies: ["MLOpsCLI"], swiftSettings: strict),
@@ -31,13 +32,17 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "Workflows",
-            dependencies: ["Topology", "Deployer", "CFNTemplate", "Ledger", "AWSServices", "AWSWire", "Credentials", "AWSConfig"],
+            dependencies: ["Topology", "Deployer", "CFNTemplate", "Ledger", "Assets", "AWSServices", "AWSWire", "Credentials", "AWSConfig"],
             swiftSettings: strict),
         .target(
             name: "Deployer",
             dependencies: ["AWSServices", "AWSWire", "CFNTemplate", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
         .target(name: "CFNTemplate", swiftSettings: strict),
+        .target(
+            name: "Assets",
+            dependencies: ["AWSServices", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         .target(name: "Ledger", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .target(name: "Topology", dependencies: ["Yams"], swiftSettings: strict),
         .target(
@@ -79,6 +84,13 @@ let package = Package(
         .testTarget(
             name: "CFNTemplateTests", dependencies: ["CFNTemplate", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
+            name: "AssetsTests",
+            dependencies: [
+                "Assets", "AWSServices", "AWSWire", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
             name: "DeployerTests", dependencies: ["Deployer", "CFNTemplate", "AWSServices", "AWSWire", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "WorkflowsTests", dependencies: ["Workflows", "Ledger", "Topology", "CFNTemplate", "Deployer", "TestSupport"], swiftSettings: strict),
@@ -86,7 +98,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Workflows", "Ledger", "Deployer", "CFNTemplate", "Topology", "AWSServices", "AWSWire", "Credentials", "AWSConfig", "TestSupport",
+                "Workflows", "Ledger", "Deployer", "CFNTemplate", "Assets", "Topology", "AWSServices", "AWSWire", "Credentials", "AWSConfig", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),

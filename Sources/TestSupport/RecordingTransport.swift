@@ -56,9 +56,12 @@ public final class RecordingTransport: HTTPTransport, @unchecked Sendable {
         if let target = request.headers["X-Amz-Target"], let dot = target.lastIndex(of: ".") {
             return String(target[target.index(after: dot)...])
         }
-        let body = String(decoding: request.body, as: UTF8.self)
-        for pair in body.split(separator: "&") where pair.hasPrefix("Action=") {
-            return String(pair.dropFirst("Action=".count))
+        // Only form bodies carry `Action`; decoding a multi-MiB object body as text would take seconds.
+        if request.headers["Content-Type"]?.hasPrefix("application/x-www-form-urlencoded") == true {
+            let body = String(decoding: request.body, as: UTF8.self)
+            for pair in body.split(separator: "&") where pair.hasPrefix("Action=") {
+                return String(pair.dropFirst("Action=".count))
+            }
         }
         return "\(request.method) \(request.encodedPath)"
     }

@@ -30,17 +30,7 @@ struct RestJSONRequestChecker {
             problems.append("\(name): header '\(header)' is not a member")
         }
 
-        for required in shape["required"] as? [String] ?? [] {
-            guard let member = members[required] as? [String: Any] else { continue }
-            let wireName = member["locationName"] as? String ?? required
-            switch member["location"] as? String {
-            case "querystring" where !queryNames.contains(wireName):
-                problems.append("\(name): required query parameter '\(wireName)' is missing")
-            case "header" where !headerNames.contains(wireName.lowercased()):
-                problems.append("\(name): required header '\(wireName)' is missing")
-            default: break
-            }
-        }
+        problems += rest.requiredLocatedProblems(name, shape: shape, queryNames: queryNames, headerNames: headerNames)
 
         // Members without a location travel in the JSON body.
         let bodyMembers = members.filter { ($0.value as? [String: Any])?["location"] == nil }

@@ -30,6 +30,8 @@ struct RestXMLRequestChecker {
         if !pathMatches(templatePath, path) { problems.append("\(name): path \(path) does not match \(template) (path-style)") }
 
         var queryNames = Set((components?.queryItems ?? []).map(\.name))
+        let headerNames = Set(headers.map { $0.name.lowercased() })
+        problems += requiredLocatedProblems(name, shape: shape, queryNames: queryNames, headerNames: headerNames)
         if let literalQuery {
             let literalName = String(literalQuery.split(separator: "=")[0])
             if !queryNames.contains(literalName) { problems.append("\(name): query must contain '\(literalName)'") }
@@ -40,7 +42,7 @@ struct RestXMLRequestChecker {
             problems.append("\(name): query parameter '\(query)' is not a member (known: \(queryMembers.sorted().joined(separator: ", ")))")
         }
         let headerMembers = Set(locationNames(members, location: "header").map { $0.lowercased() })
-        for header in headers.map({ $0.name.lowercased() })
+        for header in headerNames.sorted()
         where !Self.transportHeaders.contains(header) && !header.hasPrefix("x-amz-checksum-") && !headerMembers.contains(header) {
             problems.append("\(name): header '\(header)' is not a member")
         }
@@ -48,6 +50,24 @@ struct RestXMLRequestChecker {
             (payload["shape"] as? String).flatMap(model.shape)?["type"] as? String == "structure", !body.isEmpty
         {
             problems += xmlPayloadProblems(name, payload: payload, body: body)
+        }
+        return problems
+    }
+
+    /// Required members that travel in the query string or a header (`uploadId`, `partNumber`) must be sent.
+    func requiredLocatedProblems(_ name: String, shape: [String: Any], queryNames: Set<String>, headerNames: Set<String>) -> [String] {
+        let members = shape["members"] as? [String: Any] ?? [:]
+        var problems: [String] = []
+        for required in shape["required"] as? [String] ?? [] {
+            guard let member = members[required] as? [String: Any] else { continue }
+            let wireName = member["locationName"] as? String ?? required
+            switch member["location"] as? String {
+            case "querystring" where !queryNames.contains(wireName):
+                problems.append("\(name): required query parameter '\(wireName)' is missing")
+            case "header" where !headerNames.contains(wireName.lowercased()):
+                problems.append("\(name): required header '\(wireName)' is missing")
+            default: break
+            }
         }
         return problems
     }

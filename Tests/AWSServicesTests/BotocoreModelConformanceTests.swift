@@ -13,6 +13,8 @@ import Testing
         case stsGetCallerIdentity, stsAssumeRole, stsAssumeRoleWithWebIdentity
         case iamGetRole
         case s3ListBuckets, s3HeadBucket, s3CreateBucket, s3DeleteBucket, s3PutObject, s3GetObject, s3HeadObject, s3DeleteObject
+        case s3CreateMultipartUpload, s3UploadPart, s3CompleteMultipartUpload, s3AbortMultipartUpload
+        case s3GetBucketEncryption, s3PutBucketVersioning, s3GetBucketVersioning
         case ssmGetParameter, ssmPutParameter, ssmDeleteParameter
         case ssoGetRoleCredentials
 
@@ -20,7 +22,9 @@ import Testing
             switch self {
             case .stsGetCallerIdentity, .stsAssumeRole, .stsAssumeRoleWithWebIdentity: "sts"
             case .iamGetRole: "iam"
-            case .s3ListBuckets, .s3HeadBucket, .s3CreateBucket, .s3DeleteBucket, .s3PutObject, .s3GetObject, .s3HeadObject, .s3DeleteObject:
+            case .s3ListBuckets, .s3HeadBucket, .s3CreateBucket, .s3DeleteBucket, .s3PutObject, .s3GetObject, .s3HeadObject, .s3DeleteObject,
+                .s3CreateMultipartUpload, .s3UploadPart, .s3CompleteMultipartUpload, .s3AbortMultipartUpload, .s3GetBucketEncryption,
+                .s3PutBucketVersioning, .s3GetBucketVersioning:
                 "s3"
             case .ssmGetParameter, .ssmPutParameter, .ssmDeleteParameter: "ssm"
             case .ssoGetRoleCredentials: "sso"
@@ -40,6 +44,11 @@ import Testing
             case .stsAssumeRoleWithWebIdentity: .status(200, body: AWSResponses.assumeRoleWithWebIdentity())
             case .iamGetRole: .status(200, body: AWSResponses.getRole())
             case .s3ListBuckets: .status(200, body: AWSResponses.listBuckets)
+            case .s3CreateMultipartUpload: .status(200, body: S3Responses.initiateMultipartUpload(uploadId: "up-1"))
+            case .s3UploadPart: .status(200, headers: ["ETag": "\"p1\""])
+            case .s3CompleteMultipartUpload: .status(200, body: S3Responses.completeMultipartUpload(eTag: "\"m-2\""))
+            case .s3GetBucketEncryption: .status(200, body: S3Responses.bucketEncryption(kmsKey: "arn:aws:kms:eu-west-1:1:key/k"))
+            case .s3GetBucketVersioning: .status(200, body: S3Responses.bucketVersioning("Enabled"))
             case .ssmGetParameter: .status(200, body: AWSResponses.getParameter())
             case .ssmPutParameter: .status(200, body: #"{"Tier":"Standard","Version":1}"#)
             case .ssoGetRoleCredentials: .status(200, body: AWSResponses.roleCredentials())
@@ -51,6 +60,7 @@ import Testing
         func call(_ transport: ScriptedTransport) async throws {
             let emulator = URL(string: "http://127.0.0.1:5055")!
             let s3 = TestClients.s3(transport, region: "eu-west-1", endpoint: emulator)
+            let upload = S3MultipartUpload(bucket: "mlops-artifacts", key: "dir/a b.zip", uploadId: "up/1+=")
             switch self {
             case .stsGetCallerIdentity: _ = try await TestClients.sts(transport).getCallerIdentity()
             case .stsAssumeRole:
@@ -72,6 +82,15 @@ import Testing
             case .s3GetObject: _ = try await s3.getObject(bucket: "mlops-artifacts", key: "dir/a b.txt")
             case .s3HeadObject: _ = try await s3.headObject(bucket: "mlops-artifacts", key: "dir/a b.txt")
             case .s3DeleteObject: try await s3.deleteObject(bucket: "mlops-artifacts", key: "dir/a b.txt")
+            case .s3CreateMultipartUpload:
+                _ = try await s3.createMultipartUpload(bucket: "mlops-artifacts", key: "dir/a b.zip", contentType: "application/zip")
+            case .s3UploadPart: _ = try await s3.uploadPart(upload, partNumber: 3, body: Data("part".utf8))
+            case .s3CompleteMultipartUpload:
+                _ = try await s3.completeMultipartUpload(upload, parts: [S3CompletedPart(partNumber: 2, eTag: "\"b\""), S3CompletedPart(partNumber: 1, eTag: "\"a\"")])
+            case .s3AbortMultipartUpload: try await s3.abortMultipartUpload(upload)
+            case .s3GetBucketEncryption: _ = try await s3.getBucketEncryption("mlops-artifacts")
+            case .s3PutBucketVersioning: try await s3.putBucketVersioning("mlops-artifacts", status: .enabled)
+            case .s3GetBucketVersioning: _ = try await s3.getBucketVersioning("mlops-artifacts")
             case .ssmGetParameter: _ = try await TestClients.ssm(transport).getParameter(name: "/mlops/x")
             case .ssmPutParameter:
                 _ = try await TestClients.ssm(transport).putParameter(name: "/mlops/x", value: "v", type: .secureString, overwrite: true, description: "d")
@@ -83,8 +102,8 @@ import Testing
     }
 
     @Test func everyImplementedOperationIsCovered() {
-        // 3 STS + 1 IAM + 8 S3 + 3 SSM + 1 SSO: a new client method must be added here too.
-        #expect(Operation.allCases.count == 16)
+        // 3 STS + 1 IAM + 15 S3 + 3 SSM + 1 SSO: a new client method must be added here too.
+        #expect(Operation.allCases.count == 23)
         #expect(Set(Operation.allCases.map(\.botocoreService)) == ["sts", "iam", "s3", "ssm", "sso"])
     }
 
@@ -142,6 +161,16 @@ import Testing
         let post = client.restRequest(method: "POST", path: "/federation/credential")
         #expect(BotocoreCheck.problems(checker, "GetRoleCredentials", post).contains { $0.contains("HTTP method POST") })
         #expect(BotocoreCheck.problems(checker, "GetRoleCredentials", post).contains { $0.contains("does not match") })
+    }
+
+    @Test func aMissingRequiredS3QueryMemberIsCaught() throws {
+        guard let checker = BotocoreCheck.checker("s3") else { return }
+        let client = TestClients.client(.s3, endpoint: URL(string: "http://127.0.0.1:5055")!, transport: ScriptedTransport([]))
+
+        // UploadPart without uploadId: a different operation (PutObject) to S3.
+        let problems = BotocoreCheck.problems(checker, "UploadPart", client.s3Request(method: "PUT", bucket: "b", key: "k", query: [("partNumber", "1")]))
+
+        #expect(problems == ["UploadPart: required query parameter 'uploadId' is missing"])
     }
 
     @Test func aWrongS3PathIsCaught() throws {

@@ -60,8 +60,11 @@ public struct S3Client: Sendable {
         _ = try await client.s3(operation: "DeleteBucket", method: "DELETE", bucket: bucket)
     }
 
+    /// The namespace of S3's request documents.
+    static let xmlNamespace = "http://s3.amazonaws.com/doc/2006-03-01/"
+
     static func createBucketConfiguration(region: String) -> String {
-        "<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+        "<CreateBucketConfiguration xmlns=\"\(xmlNamespace)\">"
             + "<LocationConstraint>\(XMLText.escape(region))</LocationConstraint></CreateBucketConfiguration>"
     }
 
@@ -76,6 +79,11 @@ public struct S3Client: Sendable {
 
 /// Escaping for the few values mlopsctl writes into XML bodies.
 enum XMLText {
+    /// Element text: only `&`, `<` and `>` (quotes stay, as botocore writes ETags: `<ETag>"…"</ETag>`).
+    static func escapeContent(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
     static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
