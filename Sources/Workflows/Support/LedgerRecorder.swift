@@ -13,10 +13,10 @@ struct LedgerRecorder: Sendable {
     let stage: StageConfig
 
     func intent(_ kind: ResourceKind, _ physicalId: String, stack: String?, logicalId: String? = nil, parentId: Int64? = nil,
-                ownership: Ownership = .created) -> ResourceIntent {
+                project: String? = nil, ownership: Ownership = .created) -> ResourceIntent {
         ResourceIntent(
             stage: stage.stage.rawValue, account: stage.account, region: stage.region, kind: kind, physicalId: physicalId,
-            logicalId: logicalId, stack: stack, parentId: parentId, ownership: ownership)
+            logicalId: logicalId, stack: stack, parentId: parentId, project: project, ownership: ownership)
     }
 
     /// The row tracking a stack, if the ledger has one.
@@ -28,12 +28,14 @@ struct LedgerRecorder: Sendable {
     }
 
     /// Records a stack operation: `planned` now, then `present` or `failed` when `operation` ends.
-    func around<T: Sendable>(stack stackName: String, existed: Bool, _ operation: () async throws -> T) async throws -> (T, Int64?) {
+    func around<T: Sendable>(stack stackName: String, existed: Bool, project: String? = nil, _ operation: () async throws -> T)
+        async throws -> (T, Int64?)
+    {
         guard let ledger else { return (try await operation(), nil) }
         let known = try await stackRow(stackName)
         // A stack that was there before and that the ledger never saw was made by someone else: adopted, not created.
         let ownership: Ownership = existed && known == nil ? .adopted : .created
-        let row = try await ledger.plan(intent(.stack, stackName, stack: stackName, ownership: ownership), runId: runId)
+        let row = try await ledger.plan(intent(.stack, stackName, stack: stackName, project: project, ownership: ownership), runId: runId)
         do {
             let value = try await operation()
             try await ledger.settle(row.id!, status: .present)
@@ -45,23 +47,28 @@ struct LedgerRecorder: Sendable {
     }
 
     /// Marks an unchanged stack present (a re-run after a crash may find its row still `planned`), adopting it if unknown.
-    func confirm(stack stackName: String) async throws -> Int64? {
+    func confirm(stack stackName: String, project: String? = nil) async throws -> Int64? {
         guard let ledger else { return nil }
         let known = try await stackRow(stackName)
         if let known, known.status == .present { return known.id }
-        let row = try await ledger.plan(intent(.stack, stackName, stack: stackName, ownership: known == nil ? .adopted : .created), runId: runId)
+        let row = try await ledger.plan(
+            intent(.stack, stackName, stack: stackName, project: project, ownership: known == nil ? .adopted : .created), runId: runId)
         try await ledger.settle(row.id!, status: .present)
         return row.id
     }
 
     /// Records the physical resources a stack holds now, and marks rows of resources it no longer holds deleted.
-    func recordResources(_ resources: [StackResourceSummary], stack stackName: String, stackRowId: Int64?) async throws {
+    func recordResources(_ resources: [StackResourceSummary], stack stackName: String, stackRowId: Int64?, project: String? = nil)
+        async throws
+    {
         guard let ledger else { return }
         var seen: Set<Int64> = []
         for resource in resources {
             guard let physicalId = resource.physicalResourceId, !physicalId.isEmpty, let type = resource.resourceType else { continue }
             let row = try await ledger.plan(
-                intent(Self.kind(of: type), physicalId, stack: stackName, logicalId: resource.logicalResourceId, parentId: stackRowId),
+                intent(
+                    Self.kind(of: type), physicalId, stack: stackName, logicalId: resource.logicalResourceId, parentId: stackRowId,
+                    project: project),
                 runId: runId)
             try await ledger.settle(row.id!, status: .present)
             seen.insert(row.id!)
@@ -93,7 +100,25 @@ struct LedgerRecorder: Sendable {
         case "AWS::KMS::Key": return .kmsKey
         case "AWS::KMS::Alias": return .kmsAlias
         case "AWS::CloudFormation::Stack": return .stack
+        case "AWS::SageMaker::ModelPackageGroup": return .modelPackageGroup
+        case "AWS::ServiceCatalog::Portfolio": return .portfolio
+        case "AWS::ServiceCatalog::CloudFormationProduct": return .product
         default: return .other
+        }
+    }
+}
+
+extension LedgerRecorder {
+    /// Records an S3 object mlopsctl uploaded (`objectPrefix` rows carry `bucket/key`); `present` once it is there.
+    func recordObject(bucket: String, key: String, project: String? = nil, upload: () async throws -> Void) async throws {
+        guard let ledger else { return try await upload() }
+        let row = try await ledger.plan(intent(.objectPrefix, "\(bucket)/\(key)", stack: nil, project: project), runId: runId)
+        do {
+            try await upload()
+            try await ledger.settle(row.id!, status: .present)
+        } catch {
+            _ = try? await ledger.settle(row.id!, status: .failed, detail: String(String(describing: error).prefix(500)))
+            throw error
         }
     }
 }
