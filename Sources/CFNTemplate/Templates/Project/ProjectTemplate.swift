@@ -47,6 +47,10 @@ public enum ProjectTemplate {
     public static let description = "MLOps SageMaker project: model build pipeline, model registry and a deploy pipeline "
         + "to dev, preprod and prod endpoints (mlopsctl)"
 
+    /// How to render the template for CloudFormation: compact, because the pretty form is over the 51,200-byte
+    /// `TemplateBody` limit (Service Catalog reads it from S3, where the limit is 1 MB, but direct launches do not).
+    public static let renderer = TemplateRenderer(style: .compact)
+
     /// The template for `options`.
     /// - Throws: `ProjectTemplateError` when an option is malformed or a name could overflow its service's limit.
     public static func make(_ options: ProjectTemplateOptions) throws -> Template {

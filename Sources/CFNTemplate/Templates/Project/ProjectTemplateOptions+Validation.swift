@@ -7,6 +7,7 @@ extension ProjectTemplateOptions {
         if !Self.matches(qualifier, "[A-Za-z0-9_-]{1,10}") {
             problems.append("qualifier \"\(qualifier)\" must be 1-10 letters, digits, '_' or '-' (the CDK bootstrap qualifier)")
         }
+        var validRegions = true
         for stage in Stage.allCases {
             let environment = environment(stage)
             if !Self.matches(environment.account, "[0-9]{12}") {
@@ -14,11 +15,12 @@ extension ProjectTemplateOptions {
             }
             if !Self.matches(environment.region, "[a-z]{2}(-[a-z]+)+-[0-9]+") {
                 problems.append("\(stage.rawValue) region \"\(environment.region)\" is not an AWS region name such as eu-west-1")
+                validRegions = false
             }
         }
         // CodePipeline needs an artifact bucket in every region it acts in, which this single-region stack cannot
         // create, and SageMaker creates models only from packages of its own region.
-        for stage in [Stage.preprod, .prod] where environment(stage).region != dev.region {
+        for stage in [Stage.preprod, .prod] where validRegions && environment(stage).region != dev.region {
             problems.append("\(stage.rawValue) region \(environment(stage).region) differs from the dev region \(dev.region); "
                 + "deploy all stages in one region")
         }
