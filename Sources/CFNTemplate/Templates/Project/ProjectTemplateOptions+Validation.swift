@@ -1,0 +1,51 @@
+import Foundation
+
+extension ProjectTemplateOptions {
+    /// Every malformed option, one line each naming the option and the fix. Empty when the options are usable.
+    public func validationProblems() -> [String] {
+        var problems: [String] = []
+        if !Self.matches(qualifier, "[A-Za-z0-9_-]{1,10}") {
+            problems.append("qualifier \"\(qualifier)\" must be 1-10 letters, digits, '_' or '-' (the CDK bootstrap qualifier)")
+        }
+        var validRegions = true
+        for stage in Stage.allCases {
+            let environment = environment(stage)
+            if !Self.matches(environment.account, "[0-9]{12}") {
+                problems.append("\(stage.rawValue) account \"\(environment.account)\" must be a 12-digit AWS account id")
+            }
+            if !Self.matches(environment.region, "[a-z]{2}(-[a-z]+)+-[0-9]+") {
+                problems.append("\(stage.rawValue) region \"\(environment.region)\" is not an AWS region name such as eu-west-1")
+                validRegions = false
+            }
+        }
+        // CodePipeline needs an artifact bucket in every region it acts in, which this single-region stack cannot
+        // create, and SageMaker creates models only from packages of its own region.
+        for stage in [Stage.preprod, .prod] where validRegions && environment(stage).region != dev.region {
+            problems.append("\(stage.rawValue) region \(environment(stage).region) differs from the dev region \(dev.region); "
+                + "deploy all stages in one region")
+        }
+        if let problem = NameRule.s3Bucket.problem(with: seedBucket) {
+            problems.append("seed bucket \"\(seedBucket)\": \(problem)")
+        }
+        for (label, key) in [("build key", buildKey), ("deploy key", deployKey)] where !Self.isValidKey(key) {
+            problems.append("\(label) \"\(key)\" must be 1-1024 characters from A-Z a-z 0-9 / ! - _ . ' ( ) and not start with '/'")
+        }
+        if buildKey == deployKey {
+            problems.append("build key and deploy key are both \"\(buildKey)\"; give each app its own object key")
+        }
+        if !Self.matches(partition, "aws(-[a-z]+)*") {
+            problems.append("partition \"\(partition)\" must be aws, aws-cn or aws-us-gov")
+        }
+        return problems
+    }
+
+    /// S3's "safe" key characters only: a key lands in `Fn::Sub` text (no `${`), IAM resource ARNs (no `*` or `?`)
+    /// and EventBridge patterns.
+    private static func isValidKey(_ key: String) -> Bool {
+        (1...1024).contains(key.utf8.count) && !key.hasPrefix("/") && matches(key, "[A-Za-z0-9/!_.'()-]+")
+    }
+
+    private static func matches(_ text: String, _ pattern: String) -> Bool {
+        text.range(of: "^(?:\(pattern))$", options: .regularExpression) != nil
+    }
+}
