@@ -29,7 +29,7 @@ struct CheckovSuppressions {
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") || line == "suppressions:" { continue }
-            func fail(_ why: String) -> Error {
+            func fail(_ why: String) -> any Error {
                 CheckovSuppressionError(description: "\(source):\(index + 1): \(why): \(line)")
             }
             if line.hasPrefix("- check:") {
