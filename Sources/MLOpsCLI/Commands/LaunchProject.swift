@@ -1,0 +1,55 @@
+import ArgumentParser
+import AWSConfig
+import Foundation
+import Ledger
+import Topology
+import Workflows
+
+extension ProjectSettings.Via: ExpressibleByArgument {}
+
+extension MLOpsCommand {
+    /// Creates a SageMaker project from the published catalog.
+    struct LaunchProject: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a SageMaker project from the published template.",
+            discussion: """
+                --via sagemaker (the default, or the topology's project.via) calls SageMaker CreateProject with the catalog's \
+                product and waits for provisioning; --via cloudformation deploys the project template directly as a stack in \
+                dev (accounts without Studio, and the local emulator). The project id defaults to a generated one. Everything \
+                created is recorded in the ledger under the project's name. Exit status: 0, 1, 3 (ledger locked).
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var ledgerOptions: LedgerOptions
+        @Option(help: "Project name: 1-32 letters, digits and hyphens, starting with a letter.") var name: String
+        @Option(help: "Project id (1-16 lower-case letters, digits, hyphens); generated when left out.") var id: String?
+        @Option(help: "sagemaker or cloudformation (default: the topology's project.via).") var via: ProjectSettings.Via?
+        @Option(help: "Seconds to wait for another mlopsctl run to release the ledger.") var lockTimeout: Int = 30
+
+        func run() async throws {
+            let environment = EnvironmentVariables.current
+            let topology = try CommandContext.loadTopology(global, environment: environment)
+            let sessions = try StageSessions.load(environment: environment, logger: global.makeLogger())
+            let ledgerPath = ledgerOptions.location(environment: environment).path
+            let workflow = LaunchProjectWorkflow(
+                topology: topology, sessions: sessions, identity: ProjectIdentity(name: name, id: id), via: via,
+                openLedger: { try LedgerDatabase.open(path: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
+                arguments: CommandLine.arguments.dropFirst().map { $0 },
+                display: ProgressDisplay.factory(output: global.output, stageCount: 1)(topology[.dev]))
+            do {
+                let result = try await workflow.run()
+                switch global.output {
+                case .json: try Console.printJSON(result)
+                case .table:
+                    var table = TextTable(header: ["PROJECT", "ID", "VIA", "STACK", "RESULT"])
+                    table.rows.append([result.name, result.id, result.via, result.stack ?? "-", result.stackAction])
+                    for (key, value) in result.outputs.sorted(by: { $0.key < $1.key }) { table.rows.append(["", "", "", key, value]) }
+                    Console.print(table.render() + "\nproject \(result.name) (\(result.id)) is ready in dev \(result.account) \(result.region)")
+                }
+            } catch let locked as LedgerLockedError {
+                Console.printError("Error: \(locked)")
+                throw ExitCodes.ledgerLocked
+            }
+        }
+    }
+}

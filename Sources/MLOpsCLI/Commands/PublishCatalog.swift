@@ -1,0 +1,60 @@
+import ArgumentParser
+import AWSConfig
+import Foundation
+import Ledger
+import Workflows
+
+extension MLOpsCommand {
+    /// Publishes the SageMaker project template to Service Catalog in dev.
+    struct PublishCatalog: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Upload the seed code and publish the SageMaker project template to Service Catalog in dev.",
+            discussion: """
+                Needs a bootstrapped dev stage and the SSM parameter /mlops/role/lead (the role allowed to launch projects). \
+                Zips seed_code/build_app and seed_code/deploy_app deterministically, uploads them and the project template to \
+                dev's bootstrap staging bucket under content-addressed keys (skipping what is already there), then deploys the \
+                catalog stack: SSM parameters, launch role, portfolio, product (every published version kept), launch constraint \
+                and principal association. A re-run with nothing changed makes no change. Exit status: 0, 1, 3 (ledger locked).
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var ledgerOptions: LedgerOptions
+        @Option(help: "Folder holding build_app/ and deploy_app/ (default: $MLOPSCTL_SEED_CODE, else ./seed_code).", completion: .directory)
+        var seedCode: String?
+        @Flag(help: "Print what would be uploaded and changed, and change nothing.") var dryRun = false
+        @Option(help: "Seconds to wait for another mlopsctl run to release the ledger.") var lockTimeout: Int = 30
+
+        func run() async throws {
+            let environment = EnvironmentVariables.current
+            let topology = try CommandContext.loadTopology(global, environment: environment)
+            let sessions = try StageSessions.load(environment: environment, logger: global.makeLogger())
+            let ledgerPath = ledgerOptions.location(environment: environment).path
+            let workflow = PublishCatalogWorkflow(
+                topology: topology, sessions: sessions,
+                seedCode: SeedCodeLocation(
+                    explicit: seedCode, environment: environment.values, currentDirectory: FileManager.default.currentDirectoryPath),
+                dryRun: dryRun, openLedger: { try LedgerDatabase.open(path: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
+                arguments: CommandLine.arguments.dropFirst().map { $0 },
+                display: ProgressDisplay.factory(output: global.output, stageCount: 1)(topology[.dev]))
+            do {
+                let result = try await workflow.run()
+                switch global.output {
+                case .json: try Console.printJSON(result)
+                case .table: Console.print(Self.table(result, dryRun: dryRun))
+                }
+            } catch let locked as LedgerLockedError {
+                Console.printError("Error: \(locked)")
+                throw ExitCodes.ledgerLocked
+            }
+        }
+
+        static func table(_ result: PublishCatalogResult, dryRun: Bool) -> String {
+            var table = TextTable(header: ["WHAT", "WHERE", dryRun ? "WOULD" : "RESULT"])
+            for upload in result.uploads { table.rows.append([upload.name, "s3://\(upload.bucket)/\(upload.key)", upload.outcome]) }
+            table.rows.append(["catalog stack", result.stack.stack, result.stack.action.rawValue + (result.stack.detail.map { ": \($0)" } ?? "")])
+            let changed = result.uploads.contains { $0.outcome != "already-present" } || result.stack.action != .unchanged
+            return table.render() + "\nproduct versions: \(result.versions.joined(separator: ", ")) (this run: \(result.productVersion))\n"
+                + (changed ? (dryRun ? "dry run: nothing was changed" : "published in dev \(result.account) \(result.region)") : "nothing to change")
+        }
+    }
+}

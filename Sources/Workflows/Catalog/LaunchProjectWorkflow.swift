@@ -1,0 +1,180 @@
+import AWSServices
+import Assets
+import CFNTemplate
+import Deployer
+import Foundation
+import Ledger
+import Topology
+
+/// `mlopsctl launch-project`: a SageMaker project from the published catalog, either through SageMaker
+/// CreateProject (Service Catalog provisions the product; needs Studio) or by deploying the project template
+/// directly as a stack in dev (accounts without Studio, and the local emulator). Everything it creates is
+/// recorded in the ledger under the project's name, so teardown can empty and remove it.
+public struct LaunchProjectWorkflow: Sendable {
+    public let topology: Topology
+    public let sessions: StageSessions
+    public let identity: ProjectIdentity
+    public let via: ProjectSettings.Via
+    public let openLedger: @Sendable () throws -> LedgerDatabase
+    public let lockTimeout: Duration
+    public let arguments: [String]
+    public let display: any StackProgressSink
+    /// How long to wait for SageMaker to provision the project.
+    public let provisioningTimeout: Duration
+    public let sleep: @Sendable (Duration) async throws -> Void
+
+    public init(
+        topology: Topology, sessions: StageSessions, identity: ProjectIdentity, via: ProjectSettings.Via? = nil,
+        openLedger: @escaping @Sendable () throws -> LedgerDatabase, lockTimeout: Duration = .seconds(30), arguments: [String] = [],
+        display: any StackProgressSink = SilentProgressSink(), provisioningTimeout: Duration = .seconds(3600),
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) {
+        self.topology = topology
+        self.sessions = sessions
+        self.identity = identity
+        self.via = via ?? topology.project.via
+        self.openLedger = openLedger
+        self.lockTimeout = lockTimeout
+        self.arguments = arguments
+        self.display = display
+        self.provisioningTimeout = provisioningTimeout
+        self.sleep = sleep
+    }
+
+    /// The stack name of a directly deployed project: `mlops-project-<name>-<id>` (≤128, CloudFormation's limit).
+    public static func stackName(_ identity: ProjectIdentity) -> String { "mlops-project-\(identity.name)-\(identity.id)" }
+
+    public func run() async throws -> LaunchProjectResult {
+        let dev = topology[.dev]
+        var problems = identity.problems
+        let names = ProjectNames(
+            projectName: identity.name, projectId: identity.id, account: dev.account, region: dev.region,
+            partition: Partition.of(region: dev.region))
+        if problems.isEmpty { problems += names.validationProblems() }
+        guard problems.isEmpty else { throw CatalogInputError(problems: problems) }
+
+        let session = try sessions.session(for: dev)
+        let arns = try await AccountCheck.verify([(dev, session)])
+        let catalogStack = PublishCatalogWorkflow.stackName(qualifier: topology.qualifier)
+        guard let catalog = try await session.cloudFormation.describeStack(catalogStack), catalog.status.rawValue.hasSuffix("_COMPLETE") else {
+            throw CatalogInputError(problems: [
+                "the catalog is not published in dev (\(dev.account)): no stack \(catalogStack); run `mlopsctl publish-catalog` first",
+            ])
+        }
+        let seed = try await seedLocations(session)
+        let ledger = try openLedger()
+        let request = LockRequest.current(command: "launch-project", arguments: arguments, environment: sessions.environment.values)
+        return try await ledger.withLock(request, timeout: lockTimeout) { lock in
+            if let arn = arns[.dev] { try await ledger.setOperator(runId: lock.runId, arn: arn) }
+            let recorder = LedgerRecorder(ledger: ledger, runId: lock.runId, stage: dev)
+            switch via {
+            case .cloudformation:
+                return try await deployDirectly(session: session, recorder: recorder, names: names, seed: seed)
+            case .sagemaker:
+                return try await createThroughSageMaker(session: session, recorder: recorder, catalog: catalog)
+            }
+        }
+    }
+
+    /// The seed code the catalog published, from its SSM parameters.
+    private func seedLocations(_ session: AWSSession) async throws -> (bucket: String, build: String, deploy: String) {
+        var values: [String] = []
+        for name in ["/mlops/code/seed_bucket", "/mlops/code/build", "/mlops/code/deploy"] {
+            guard let value = try await session.ssm.getParameter(name: name)?.value else {
+                throw CatalogInputError(problems: ["SSM parameter \(name) is missing in dev; run `mlopsctl publish-catalog` again"])
+            }
+            values.append(value)
+        }
+        return (values[0], values[1], values[2])
+    }
+
+    private func deployDirectly(
+        session: AWSSession, recorder: LedgerRecorder, names: ProjectNames, seed: (bucket: String, build: String, deploy: String)
+    ) async throws -> LaunchProjectResult {
+        let dev = topology[.dev]
+        let options = CatalogPlan.projectOptions(topology: topology, seedBucket: seed.bucket, buildKey: seed.build, deployKey: seed.deploy)
+        let body = ProjectTemplate.renderer.render(try ProjectTemplate.make(options))
+        let stackName = Self.stackName(identity)
+        let deployment = StackDeployment(
+            stackName: stackName, template: .body(body),
+            parameters: [ProjectTemplate.ParameterName.projectName.rawValue: identity.name, ProjectTemplate.ParameterName.projectId.rawValue: identity.id],
+            tags: topology.bootstrap.tags.merging([ProjectTemplate.projectNameTag: identity.name, ProjectTemplate.projectIdTag: identity.id]) { $1 })
+        let applier = StackApplier(session: session, recorder: recorder, display: display, dryRun: false)
+        let result = try await applier.apply(deployment, project: identity.name)
+        let outputs = try await session.cloudFormation.describeStack(stackName)?.outputValues ?? [:]
+
+        // With an S3 source the pipelines read the seed code from the project's source bucket.
+        var uploads: [String] = []
+        if topology.project.source == .s3, let sourceBucket = outputs[ProjectTemplate.OutputName.sourceBucket.rawValue] {
+            for key in [seed.build, seed.deploy] {
+                try await recorder.recordObject(bucket: sourceBucket, key: key, project: identity.name) {
+                    guard try await session.s3.headObject(bucket: sourceBucket, key: key) == nil else { return }
+                    guard let object = try await session.s3.getObject(bucket: seed.bucket, key: key) else {
+                        throw CatalogInputError(problems: ["seed object s3://\(seed.bucket)/\(key) is missing; run `mlopsctl publish-catalog` again"])
+                    }
+                    _ = try await session.s3.putObject(bucket: sourceBucket, key: key, body: object.body, contentType: "application/zip")
+                }
+                uploads.append("s3://\(sourceBucket)/\(key)")
+            }
+        }
+        return LaunchProjectResult(
+            name: identity.name, id: identity.id, via: via.rawValue, account: dev.account, region: dev.region, stack: stackName,
+            stackAction: result.action.rawValue, outputs: outputs, sourceUploads: uploads)
+    }
+
+    private func createThroughSageMaker(session: AWSSession, recorder: LedgerRecorder, catalog: StackDescription) async throws
+        -> LaunchProjectResult
+    {
+        let dev = topology[.dev]
+        guard let productId = catalog.outputValues[CatalogTemplate.OutputName.productId.rawValue] else {
+            throw CatalogInputError(problems: ["the catalog stack has no ProductId output; run `mlopsctl publish-catalog` again"])
+        }
+        let artifacts = try await session.serviceCatalog.listProvisioningArtifacts(productId: productId)
+        guard let artifact = artifacts.first(where: { $0.name == topology.catalog.productVersion }) else {
+            throw CatalogInputError(problems: [
+                "product \(productId) has no version '\(topology.catalog.productVersion)' (has: "
+                    + "\(artifacts.compactMap(\.name).joined(separator: ", "))); run `mlopsctl publish-catalog`",
+            ])
+        }
+        if let existing = try await session.sageMaker.describeProject(name: identity.name) {
+            throw CatalogInputError(problems: ["a SageMaker project named \(identity.name) already exists (\(existing.id), \(existing.status.rawValue))"])
+        }
+        let request = CreateSageMakerProjectRequest(
+            projectName: identity.name, projectDescription: "Launched by mlopsctl",
+            provisioning: ServiceCatalogProvisioning(productId: productId, provisioningArtifactId: artifact.id))
+        let row = try await recorder.ledger?.plan(
+            recorder.intent(.provisionedProduct, "sagemaker-project/\(identity.name)", stack: nil, project: identity.name), runId: recorder.runId)
+        let created: CreatedSageMakerProject
+        do {
+            created = try await session.sageMaker.createProject(request)
+        } catch {
+            if let id = row?.id { _ = try? await recorder.ledger?.settle(id, status: .failed, detail: String(describing: error)) }
+            throw error
+        }
+        // Wait for Service Catalog to provision the product.
+        let deadline = ContinuousClock.now + provisioningTimeout
+        var delay = Duration.seconds(5)
+        while true {
+            let project = try await session.sageMaker.describeProject(name: identity.name)
+            if project?.status == .createCompleted {
+                if let id = row?.id { try await recorder.ledger?.settle(id, status: .present, detail: project?.provisionedProduct?.id) }
+                let stackName = project?.provisionedProduct?.id.map { "SC-\(dev.account)-\($0)" }
+                if let stackName, try await session.cloudFormation.describeStack(stackName) != nil {
+                    let rowId = try await recorder.confirm(stack: stackName, project: identity.name)
+                    let resources = try await StackDeployer(cloudFormation: session.cloudFormation).resources(stackName: stackName)
+                    try await recorder.recordResources(resources, stack: stackName, stackRowId: rowId, project: identity.name)
+                }
+                return LaunchProjectResult(
+                    name: identity.name, id: created.id, via: via.rawValue, account: dev.account, region: dev.region, stack: stackName,
+                    stackAction: "created", outputs: [:], sourceUploads: [])
+            }
+            if project?.status == .createFailed || ContinuousClock.now > deadline {
+                let message = project?.provisionedProduct?.statusMessage ?? "status \(project?.status.rawValue ?? "unknown")"
+                if let id = row?.id { _ = try? await recorder.ledger?.settle(id, status: .failed, detail: message) }
+                throw CatalogInputError(problems: ["SageMaker could not create project \(identity.name): \(message)"])
+            }
+            try await sleep(delay)
+            delay = min(delay * 2, .seconds(30))
+        }
+    }
+}

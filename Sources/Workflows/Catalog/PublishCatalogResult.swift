@@ -1,0 +1,17 @@
+/// What `publish-catalog` did (or would do).
+public struct PublishCatalogResult: Sendable, Codable, Equatable {
+    public struct Upload: Sendable, Codable, Equatable {
+        public var name: String
+        public var bucket: String
+        public var key: String
+        /// `uploaded`, `already-present`, or with --dry-run `would-upload`.
+        public var outcome: String
+    }
+
+    public var account: String
+    public var region: String
+    public var productVersion: String
+    public var versions: [String]
+    public var uploads: [Upload]
+    public var stack: StageBootstrapResult.StackResult
+}

@@ -1,0 +1,93 @@
+import AWSServices
+import Assets
+import CFNTemplate
+import Deployer
+import Foundation
+import Ledger
+import Topology
+
+/// `mlopsctl publish-catalog`: zips the seed code, uploads it and the project template (content-addressed)
+/// to dev's bootstrap staging bucket, and deploys the catalog stack (SSM parameters, launch role, portfolio,
+/// product with every published version, constraint, principal association). Idempotent: a re-run with the
+/// same seed code and topology uploads nothing and makes no stack change.
+public struct PublishCatalogWorkflow: Sendable {
+    public let topology: Topology
+    public let sessions: StageSessions
+    public let seedCode: SeedCodeLocation
+    public let dryRun: Bool
+    public let openLedger: @Sendable () throws -> LedgerDatabase
+    public let lockTimeout: Duration
+    public let arguments: [String]
+    public let display: any StackProgressSink
+
+    public init(
+        topology: Topology, sessions: StageSessions, seedCode: SeedCodeLocation, dryRun: Bool = false,
+        openLedger: @escaping @Sendable () throws -> LedgerDatabase, lockTimeout: Duration = .seconds(30), arguments: [String] = [],
+        display: any StackProgressSink = SilentProgressSink()
+    ) {
+        self.topology = topology
+        self.sessions = sessions
+        self.seedCode = seedCode
+        self.dryRun = dryRun
+        self.openLedger = openLedger
+        self.lockTimeout = lockTimeout
+        self.arguments = arguments
+        self.display = display
+    }
+
+    /// `mlopsctl-<qualifier>-catalog`, in dev.
+    public static func stackName(qualifier: String) -> String { "mlopsctl-\(qualifier)-catalog" }
+
+    public func run() async throws -> PublishCatalogResult {
+        let dev = topology[.dev]
+        _ = try seedCode.appDirectories()  // bad input first, before any AWS call
+        let session = try sessions.session(for: dev)
+        let arns = try await AccountCheck.verify([(dev, session)])
+        let prerequisites = try await CatalogPrerequisites.read(dev: dev, session: session, topology: topology)
+        let plan = try CatalogPlan.make(topology: topology, seedCode: seedCode, stagingBucket: prerequisites.stagingBucket)
+        let stackName = Self.stackName(qualifier: topology.qualifier)
+        var published: [ProductVersion] = []
+        if try await session.cloudFormation.describeStack(stackName) != nil {
+            published = PublishedVersions.read(fromTemplateBody: try await session.cloudFormation.getTemplate(stackName: stackName))
+        }
+        let options = try plan.catalogOptions(
+            topology: topology, stagingBucket: prerequisites.stagingBucket, leadRoleArn: prerequisites.leadRoleArn, published: published)
+        let body = TemplateRenderer().render(try CatalogTemplate.make(options))
+        let deployment = StackDeployment(stackName: stackName, template: .body(body), tags: topology.bootstrap.tags)
+
+        guard !dryRun else {
+            let applier = StackApplier(session: session, recorder: LedgerRecorder(ledger: nil, runId: 0, stage: dev), display: display, dryRun: true)
+            var uploads: [PublishCatalogResult.Upload] = []
+            for asset in [plan.buildAsset, plan.deployAsset, plan.projectTemplate] {
+                let present = try await session.s3.headObject(bucket: prerequisites.stagingBucket, key: asset.key) != nil
+                uploads.append(.init(name: asset.name, bucket: prerequisites.stagingBucket, key: asset.key, outcome: present ? "already-present" : "would-upload"))
+            }
+            return PublishCatalogResult(
+                account: dev.account, region: dev.region, productVersion: topology.catalog.productVersion, versions: options.versions.map(\.name),
+                uploads: uploads, stack: try await applier.apply(deployment))
+        }
+
+        let ledger = try openLedger()
+        let request = LockRequest.current(command: "publish-catalog", arguments: arguments, environment: sessions.environment.values)
+        return try await ledger.withLock(request, timeout: lockTimeout) { lock in
+            if let arn = arns[.dev] { try await ledger.setOperator(runId: lock.runId, arn: arn) }
+            let recorder = LedgerRecorder(ledger: ledger, runId: lock.runId, stage: dev)
+            let uploader = try AssetUploader(s3: session.s3)
+            var uploads: [PublishCatalogResult.Upload] = []
+            for asset in [plan.buildAsset, plan.deployAsset, plan.projectTemplate] {
+                var outcome = AssetUploadOutcome.alreadyPresent
+                try await recorder.recordObject(bucket: prerequisites.stagingBucket, key: asset.key) {
+                    outcome = try await uploader.upload(asset, bucket: prerequisites.stagingBucket)
+                }
+                uploads.append(.init(
+                    name: asset.name, bucket: prerequisites.stagingBucket, key: asset.key,
+                    outcome: outcome == .alreadyPresent ? "already-present" : "uploaded"))
+            }
+            let applier = StackApplier(session: session, recorder: recorder, display: display, dryRun: false)
+            let stack = try await applier.apply(deployment)
+            return PublishCatalogResult(
+                account: dev.account, region: dev.region, productVersion: topology.catalog.productVersion, versions: options.versions.map(\.name),
+                uploads: uploads, stack: stack)
+        }
+    }
+}
