@@ -10,6 +10,8 @@ import Testing
         for source in ProjectTemplateOptions.Source.allCases {
             templates[ProjectFixtures.fixtureName(source)] = try ProjectFixtures.template(source)
         }
+        // The catalog stack is scanned with the same rules and the same reviewed suppression list.
+        templates["catalog"] = try CatalogTemplate.make(CatalogFixtures.options())
         return templates
     }
 
