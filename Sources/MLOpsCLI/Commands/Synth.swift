@@ -10,17 +10,28 @@ extension MLOpsCommand {
             abstract: "Write every template mlopsctl would deploy for the topology (no AWS call).",
             discussion: """
                 Writes, per stage, <stage>/<stack>.template.json and <stage>/<stack>.parameters.json (the parameters \
-                mlopsctl would pass, in the AWS CLI's file form): today the execution-policy stack and the CDK bootstrap stack.
+                mlopsctl would pass, in the AWS CLI's file form): the execution-policy and CDK bootstrap stacks of every stage, \
+                and in dev the catalog stack and the SageMaker project template (from the seed code; the lead role, read from \
+                SSM when publishing, is a stand-in ARN here).
                 """)
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Folder to write into (created when missing).", completion: .directory) var out: String
         @Flag(help: "Allow AdministratorAccess as an execution policy.") var allowAdminExecutionPolicy = false
+        @Option(help: "Folder holding build_app/ and deploy_app/ (default: $MLOPSCTL_SEED_CODE, else ./seed_code).", completion: .directory)
+        var seedCode: String?
 
         func run() async throws {
             let topology = try CommandContext.loadTopology(global, environment: .current)
             let options = BootstrapOptions(allowAdminExecutionPolicy: allowAdminExecutionPolicy)
-            let written = try SynthWorkflow(topology: topology, options: options).write(to: URL(fileURLWithPath: out))
+            let environment = EnvironmentVariables.current
+            let seed = SeedCodeLocation(explicit: seedCode, environment: environment.values, currentDirectory: FileManager.default.currentDirectoryPath)
+            // Without a seed code folder (none given, none in ./seed_code) only the bootstrap stacks can be written.
+            let given = seedCode != nil || environment[SeedCodeLocation.environmentVariable] != nil
+            let usable = given || FileManager.default.fileExists(atPath: seed.directory.path)
+            if !usable { Console.printError("note: no ./seed_code here: skipping the catalog and project templates (pass --seed-code DIR)") }
+            let written = try SynthWorkflow(topology: topology, options: options, seedCode: usable ? seed : nil)
+                .write(to: URL(fileURLWithPath: out))
             switch global.output {
             case .json: try Console.printJSON(["files": written])
             case .table: Console.print(written.joined(separator: "\n") + "\nwrote \(written.count) files to \(out)")

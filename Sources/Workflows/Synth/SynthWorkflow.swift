@@ -8,10 +8,18 @@ import Topology
 public struct SynthWorkflow: Sendable {
     public let topology: Topology
     public let options: BootstrapOptions
+    /// The seed code for the catalog and project templates; nil writes only the bootstrap stacks.
+    public let seedCode: SeedCodeLocation?
 
-    public init(topology: Topology, options: BootstrapOptions = BootstrapOptions()) {
+    public init(topology: Topology, options: BootstrapOptions = BootstrapOptions(), seedCode: SeedCodeLocation? = nil) {
         self.topology = topology
         self.options = options
+        self.seedCode = seedCode
+    }
+
+    /// The lead role ARN is read from SSM at publish time; synth, which calls no AWS API, writes this stand-in.
+    static func leadRolePlaceholder(_ dev: StageConfig) -> String {
+        "arn:\(Partition.of(region: dev.region)):iam::\(dev.account):role/mlops-lead-from-ssm-parameter"
     }
 
     /// Writes `<stage>/<stack>.template.json` and `<stage>/<stack>.parameters.json`; returns the paths written.
@@ -32,11 +40,38 @@ public struct SynthWorkflow: Sendable {
                 written += [template.path, parameters.path]
             }
         }
+        if let seedCode { written += try writeCatalog(seedCode, to: directory) }
+        return written
+    }
+
+    /// `dev/<catalog stack>.template.json` and `dev/project.template.json` (with example project parameters).
+    private func writeCatalog(_ seedCode: SeedCodeLocation, to directory: URL) throws -> [String] {
+        let dev = topology[.dev]
+        let bucket = BootstrapNames(qualifier: topology.qualifier, account: dev.account, region: dev.region).stagingBucket
+        let plan = try CatalogPlan.make(topology: topology, seedCode: seedCode, stagingBucket: bucket)
+        let catalog = try CatalogTemplate.make(
+            try plan.catalogOptions(topology: topology, stagingBucket: bucket, leadRoleArn: Self.leadRolePlaceholder(dev), published: []))
+        let folder = directory.appendingPathComponent(dev.stage.rawValue)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let catalogName = PublishCatalogWorkflow.stackName(qualifier: topology.qualifier)
+        let files: [(String, String)] = [
+            ("\(catalogName).template.json", TemplateRenderer().render(catalog) + "\n"),
+            ("\(catalogName).parameters.json", Self.parametersJSON([:])),
+            ("project.template.json", String(decoding: plan.projectTemplate.data, as: UTF8.self) + "\n"),
+            ("project.parameters.json", Self.parametersJSON(["SageMakerProjectName": "example", "SageMakerProjectId": "p-example"])),
+        ]
+        var written: [String] = []
+        for (name, text) in files {
+            let url = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            written.append(url.path)
+        }
         return written
     }
 
     /// The `aws cloudformation` CLI's parameter file form, sorted: `[{"ParameterKey": …, "ParameterValue": …}]`.
     static func parametersJSON(_ parameters: [String: String]) -> String {
+        guard !parameters.isEmpty else { return "[]\n" }
         let items = parameters.keys.sorted().map { key in
             "  {\"ParameterKey\": \(quoted(key)), \"ParameterValue\": \(quoted(parameters[key]!))}"
         }
