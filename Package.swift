@@ -100,6 +100,7 @@ let package = Package(
             dependencies: [
                 "Workflows", "Ledger", "Deployer", "CFNTemplate", "Assets", "Topology", "AWSServices", "AWSWire", "Credentials", "AWSConfig", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
     ]

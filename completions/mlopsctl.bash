@@ -173,13 +173,13 @@ _mlopsctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|doctor|bootstrap|synth|ledger|help)
+    init|doctor|bootstrap|publish-catalog|launch-project|synth|ledger|help)
         # Offer subcommand argument completions
         "_mlopsctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init doctor bootstrap synth ledger help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init doctor bootstrap publish-catalog launch-project synth ledger help' -- "${cur}"))
         ;;
     esac
 }
@@ -280,11 +280,79 @@ _mlopsctl_bootstrap() {
     esac
 }
 
+_mlopsctl_publish-catalog() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --dry-run --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--topology --output --ledger --seed-code --lock-timeout)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--seed-code')
+        __mlopsctl_add_completions -d
+        return
+        ;;
+    '--lock-timeout')
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_launch-project() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--topology --output --ledger --name --id --via --lock-timeout)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    '--id')
+        return
+        ;;
+    '--via')
+        __mlopsctl_add_completions -W 'sagemaker'$'\n''cloudformation'
+        return
+        ;;
+    '--lock-timeout')
+        return
+        ;;
+    esac
+}
+
 _mlopsctl_synth() {
     repeating_flags=()
     non_repeating_flags=(--debug --allow-admin-execution-policy --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --out)
+    non_repeating_options=(--topology --output --out --seed-code)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -298,6 +366,10 @@ _mlopsctl_synth() {
         return
         ;;
     '--out')
+        __mlopsctl_add_completions -d
+        return
+        ;;
+    '--seed-code')
         __mlopsctl_add_completions -d
         return
         ;;

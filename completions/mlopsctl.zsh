@@ -53,6 +53,8 @@ _mlopsctl() {
             'init:Write a topology file for your four accounts (asks on a terminal, or takes flags).'
             'doctor:Check that every stage'\''s profile resolves and reaches the expected account.'
             'bootstrap:Bootstrap every stage: CDK-compatible bootstrap stacks, the trust graph, least-privilege execution policies.'
+            'publish-catalog:Upload the seed code and publish the SageMaker project template to Service Catalog in dev.'
+            'launch-project:Create a SageMaker project from the published template.'
             'synth:Write every template mlopsctl would deploy for the topology (no AWS call).'
             'ledger:Inspect the local ledger of everything mlopsctl created in AWS.'
             'help:Show subcommand help information.'
@@ -61,7 +63,7 @@ _mlopsctl() {
         ;;
     arg)
         case "${words[1]}" in
-        init|doctor|bootstrap|synth|ledger|help)
+        init|doctor|bootstrap|publish-catalog|launch-project|synth|ledger|help)
             "_mlopsctl_${words[1]}" && ret=0
             ;;
         esac
@@ -133,6 +135,46 @@ _mlopsctl_bootstrap() {
     return "${ret}"
 }
 
+_mlopsctl_publish-catalog() {
+    local -i ret=1
+    local -ar ___output=('table' 'json')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '--seed-code[Folder holding build_app/ and deploy_app/ (default\: $MLOPSCTL_SEED_CODE, else ./seed_code).]:seed-code:_files -/'
+        '--dry-run[Print what would be uploaded and changed, and change nothing.]'
+        '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_launch-project() {
+    local -i ret=1
+    local -ar ___output=('table' 'json')
+    local -ar ___via=('sagemaker' 'cloudformation')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '--name[Project name\: 1-32 letters, digits and hyphens, starting with a letter.]:name:'
+        '--id[Project id (1-16 lower-case letters, digits, hyphens); generated when left out.]:id:'
+        '--via[sagemaker or cloudformation (default\: the topology'\''s project.via).]:via:{__mlopsctl_complete "${___via[@]}"}'
+        '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
 _mlopsctl_synth() {
     local -i ret=1
     local -ar ___output=('table' 'json')
@@ -142,6 +184,7 @@ _mlopsctl_synth() {
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--out[Folder to write into (created when missing).]:out:_files -/'
         '--allow-admin-execution-policy[Allow AdministratorAccess as an execution policy.]'
+        '--seed-code[Folder holding build_app/ and deploy_app/ (default\: $MLOPSCTL_SEED_CODE, else ./seed_code).]:seed-code:_files -/'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

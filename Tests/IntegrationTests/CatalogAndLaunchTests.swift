@@ -1,0 +1,101 @@
+import AWSConfig
+import AWSServices
+import AWSWire
+import Crypto
+import Foundation
+import Ledger
+import Logging
+import Testing
+import TestSupport
+import Topology
+import Workflows
+
+/// publish-catalog and launch-project on the emulator after bootstrap, checked through AWS APIs.
+@Suite struct CatalogAndLaunchTests {
+    static func seedCode() -> SeedCodeLocation {
+        SeedCodeLocation(explicit: ConformanceData.packageRoot.appendingPathComponent("seed_code").path, environment: [:], currentDirectory: "/")
+    }
+
+    static func publish(_ fixture: BootstrapFixture) -> PublishCatalogWorkflow {
+        PublishCatalogWorkflow(
+            topology: fixture.topology, sessions: fixture.sessions, seedCode: seedCode(), openLedger: { [ledger = fixture.ledger] in ledger })
+    }
+
+    @Test func publishUploadsContentAddressedSeedCodeAndIsIdempotentThenLaunchDeploysTheProject() async throws {
+        try await withEmulator { emulator in
+            let fixture = try BootstrapFixture(emulator, extraYAML: "project: { source: s3, via: cloudformation }\n")
+            _ = try await fixture.workflow().run()
+            let dev = try fixture.session(.dev)
+            _ = try await dev.ssm.putParameter(name: "/mlops/role/lead", value: "arn:aws:iam::222222222222:role/lead", type: .string)
+
+            let published = try await Self.publish(fixture).run()
+            #expect(published.uploads.count == 3 && published.uploads.allSatisfy { $0.outcome == "uploaded" }, "\(published)")
+            for upload in published.uploads {
+                let object = try #require(try await dev.s3.getObject(bucket: upload.bucket, key: upload.key))
+                let digest = SHA256.hash(data: object.body).map { String(format: "%02x", $0) }.joined()
+                #expect(upload.key.hasPrefix(digest + "."), "\(upload.key) is not its content's SHA-256")
+            }
+            let build = try #require(published.uploads.first { $0.name == "build_app" })
+            let deploy = try #require(published.uploads.first { $0.name == "deploy_app" })
+            #expect(try await dev.ssm.getParameter(name: "/mlops/code/seed_bucket")?.value == build.bucket)
+            #expect(try await dev.ssm.getParameter(name: "/mlops/code/build")?.value == build.key)
+            #expect(try await dev.ssm.getParameter(name: "/mlops/code/deploy")?.value == deploy.key)
+            #expect(try await dev.ssm.getParameter(name: "/mlops/prod/account_id")?.value == fixture.topology[.prod].account)
+            #expect(try await dev.cloudFormation.describeStack("mlopsctl-hnb659fds-catalog")?.status == .createComplete)
+
+            fixture.transport.reset()
+            let again = try await Self.publish(fixture).run()
+            #expect(again.stack.action == .unchanged && again.uploads.allSatisfy { $0.outcome == "already-present" })
+            #expect(fixture.transport.mutatingRequestCount == 0, "\(fixture.transport.mutatingOperations)")
+
+            let launch = LaunchProjectWorkflow(
+                topology: fixture.topology, sessions: fixture.sessions, identity: ProjectIdentity(name: "demo", id: nil),
+                openLedger: { [ledger = fixture.ledger] in ledger })
+            let project = try await launch.run()
+            #expect(project.stackAction == "created")
+            let bucket = try #require(project.outputs["ArtifactBucket"])
+            let key = try #require(project.outputs["ArtifactKeyArn"])
+            #expect(try await dev.s3.headBucket(bucket) != .notFound)
+            let rules = try await dev.s3.getBucketEncryption(bucket)
+            #expect(rules.contains { $0.algorithm == "aws:kms" && $0.kmsMasterKeyId == key }, "\(rules)")
+
+            let rows = try await fixture.ledger.resources(filter: ResourceFilter(project: "demo"))
+            #expect(rows.contains { $0.kind == .stack && $0.physicalId == project.stack })
+            #expect(Set(rows.filter { $0.kind == .bucket }.compactMap(\.physicalId)).isSuperset(of: [bucket, project.outputs["PipelineBucket"]!]))
+            #expect(rows.filter { $0.kind == .kmsKey }.count == 2)
+            #expect(rows.allSatisfy { $0.status == .present })
+        }
+    }
+
+    @Test func missingPrerequisitesFailBeforeAnyChange() async throws {
+        try await withEmulator { emulator in
+            let fixture = try BootstrapFixture(emulator)
+            // Catalog before bootstrap (and without /mlops/role/lead): both problems named, nothing changed.
+            let error = await #expect(throws: CatalogInputError.self) { try await Self.publish(fixture).run() }
+            let text = String(describing: try #require(error))
+            #expect(text.contains("mlopsctl bootstrap") && text.contains("/mlops/role/lead"), "\(text)")
+            #expect(fixture.transport.mutatingRequestCount == 0)
+
+            // Launch before publish.
+            _ = try await fixture.workflow().run()
+            fixture.transport.reset()
+            let launch = LaunchProjectWorkflow(
+                topology: fixture.topology, sessions: fixture.sessions, identity: ProjectIdentity(name: "demo", id: "p-1"),
+                via: .cloudformation, openLedger: { [ledger = fixture.ledger] in ledger })
+            let notPublished = await #expect(throws: CatalogInputError.self) { try await launch.run() }
+            #expect(String(describing: try #require(notPublished)).contains("mlopsctl publish-catalog"))
+            #expect(fixture.transport.mutatingRequestCount == 0)
+
+            // Bad names fail before any AWS call at all.
+            for (name, id) in [(String(repeating: "a", count: 33), "p-1"), ("1demo", "p-1"), ("demo_x", "p-1"), ("demo", "P_UPPER")] {
+                fixture.transport.reset()
+                let bad = LaunchProjectWorkflow(
+                    topology: fixture.topology, sessions: fixture.sessions, identity: ProjectIdentity(name: name, id: id),
+                    via: .cloudformation, openLedger: { [ledger = fixture.ledger] in ledger })
+                let problem = await #expect(throws: CatalogInputError.self) { try await bad.run() }
+                #expect(String(describing: try #require(problem)).contains("--"), "the message names the flag to fix")
+                #expect(fixture.transport.requestCount == 0)
+            }
+        }
+    }
+}
