@@ -93,7 +93,11 @@ let package = Package(
         .testTarget(
             name: "DeployerTests", dependencies: ["Deployer", "CFNTemplate", "AWSServices", "AWSWire", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "WorkflowsTests", dependencies: ["Workflows", "Ledger", "Topology", "CFNTemplate", "Deployer", "TestSupport"], swiftSettings: strict),
+            name: "WorkflowsTests",
+            dependencies: [
+                "Workflows", "Ledger", "Topology", "CFNTemplate", "Deployer", "AWSConfig", "AWSWire", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
         .testTarget(name: "MLOpsCLITests", dependencies: ["MLOpsCLI", "Ledger", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
