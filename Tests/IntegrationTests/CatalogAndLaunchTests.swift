@@ -28,6 +28,15 @@ import Workflows
             let dev = try fixture.session(.dev)
             _ = try await dev.ssm.putParameter(name: "/mlops/role/lead", value: "arn:aws:iam::222222222222:role/lead", type: .string)
 
+            // A dry run first: it reports the uploads and the stack it would create, and changes nothing.
+            fixture.transport.reset()
+            let preview = try await PublishCatalogWorkflow(
+                topology: fixture.topology, sessions: fixture.sessions, seedCode: Self.seedCode(), dryRun: true,
+                openLedger: { [ledger = fixture.ledger] in ledger }
+            ).run()
+            #expect(preview.uploads.allSatisfy { $0.outcome == "would-upload" } && preview.stack.action == .wouldCreate, "\(preview)")
+            #expect(fixture.transport.mutatingRequestCount == 0, "\(fixture.transport.mutatingOperations)")
+
             let published = try await Self.publish(fixture).run()
             #expect(published.uploads.count == 3 && published.uploads.allSatisfy { $0.outcome == "uploaded" }, "\(published)")
             for upload in published.uploads {
@@ -47,6 +56,13 @@ import Workflows
             let again = try await Self.publish(fixture).run()
             #expect(again.stack.action == .unchanged && again.uploads.allSatisfy { $0.outcome == "already-present" })
             #expect(fixture.transport.mutatingRequestCount == 0, "\(fixture.transport.mutatingOperations)")
+
+            // A new product version adds a provisioning artifact and keeps the old one.
+            let v2 = try BootstrapFixture(emulator, extraYAML: "project: { source: s3, via: cloudformation }\ncatalog: { productVersion: \"2.0\" }\n")
+            let second = try await PublishCatalogWorkflow(
+                topology: v2.topology, sessions: v2.sessions, seedCode: Self.seedCode(), openLedger: { [ledger = fixture.ledger] in ledger }
+            ).run()
+            #expect(second.versions == ["1.0", "2.0"] && second.stack.action == .updated, "\(second)")
 
             let launch = LaunchProjectWorkflow(
                 topology: fixture.topology, sessions: fixture.sessions, identity: ProjectIdentity(name: "demo", id: nil),
