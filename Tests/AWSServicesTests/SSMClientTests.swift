@@ -13,7 +13,7 @@ import Testing
 
         #expect(parameter.name == "/mlops/github-token")
         #expect(parameter.type == .secureString)
-        #expect(parameter.value == "AYA39c3b3042cd2aEXAMPLE/AKIAIOSFODNN7EXAMPLE")
+        #expect(parameter.value == "AYA39c3b3042cd2aEXAMPLE/example-secure-value")
         #expect(parameter.version == 3)
         #expect(parameter.arn == "arn:aws:ssm:eu-west-1:111122223333:parameter/mlops/github-token")
         #expect(parameter.dataType == "text")

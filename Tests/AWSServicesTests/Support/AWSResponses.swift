@@ -162,7 +162,7 @@ enum AWSResponses {
         """
     }
 
-    static func getParameter(value: String = "AYA39c3b3042cd2aEXAMPLE/AKIAIOSFODNN7EXAMPLE", type: String = "SecureString") -> String {
+    static func getParameter(value: String = "AYA39c3b3042cd2aEXAMPLE/example-secure-value", type: String = "SecureString") -> String {
         #"{"Parameter":{"ARN":"arn:aws:ssm:eu-west-1:111122223333:parameter/mlops/github-token","DataType":"text","LastModifiedDate":1795912568.257,"Name":"/mlops/github-token","Type":"\#(type)","Value":"\#(value)","Version":3}}"#
     }
 
