@@ -31,6 +31,11 @@ public struct BucketEmptier: Sendable {
 
     /// What `empty` did.
     public struct Outcome: Sendable, Equatable {
+        public init(existed: Bool, versionsDeleted: Int, uploadsAborted: Int) {
+            self.existed = existed
+            self.versionsDeleted = versionsDeleted
+            self.uploadsAborted = uploadsAborted
+        }
         /// False when the bucket did not exist (already gone: nothing to do).
         public var existed: Bool
         public var versionsDeleted: Int
