@@ -73,11 +73,19 @@ import Workflows
             await #expect(throws: TeardownWorkflow.ProdNotConfirmed.self) { try await workflow.run(confirmedProd: []) }
             #expect(try await dev.cloudFormation.describeStack(LaunchProjectWorkflow.stackName(ProjectIdentity(name: "demo", id: project.id))) != nil)
 
+            fixture.transport.reset()
             let report = try await workflow.run(confirmedProd: [fixture.topology[.prod].account])
             #expect(report.isComplete, "\(report.left) \(report.accountProblems)")
             let rows = try await fixture.ledger.resources()
             #expect(rows.allSatisfy { $0.status == .deleted || $0.status == .retained }, "\(rows.filter { $0.status != .deleted })")
             try await Self.expectGone(fixture, rows)
+            let deletedKinds = Set(rows.filter { $0.status == .deleted }.map(\.kind))
+            // moto removes a stack's key outright; the teardown asked for the 7-day window before that.
+            let keyRows = rows.filter { $0.kind == .kmsKey }
+            #expect(!keyRows.isEmpty)
+            #expect(fixture.transport.exchanges.filter { $0.operation == "ScheduleKeyDeletion" && $0.statusCode == 200 }.count == keyRows.count)
+            #expect(deletedKinds.isSuperset(of: [.stack, .bucket, .iamRole, .ssmParameter, .ecrRepository, .objectPrefix]), "\(deletedKinds)")
+            #expect(report.deleted.count == rows.filter { $0.status == .deleted }.count)
 
             // Untouched: the bucket (with its object), the stack and the lead parameter made before mlopsctl ran.
             #expect(try await dev.s3.getObject(bucket: "not-mlopsctls-bucket", key: "keep.txt") != nil)

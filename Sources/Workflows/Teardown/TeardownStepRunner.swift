@@ -44,13 +44,16 @@ struct TeardownStepRunner: Sendable {
     }
 
     /// Empties the stack's buckets and repositories, deletes the stack (one retry), then removes what the stack
-    /// retained (buckets with a Retain policy) and schedules its KMS keys for deletion.
+    /// retained (buckets with a Retain policy). Its KMS keys are scheduled for deletion first.
     /// - Returns: rows left on purpose, with why.
     func deleteStack(_ step: TeardownPlan.Step) async throws -> [Int64: String] {
         let name = step.target.physicalId ?? ""
         progress("deleting stack \(name) (\(step.stage) \(step.account))")
         for bucket in step.members where bucket.kind == .bucket { try await empty(bucket.physicalId ?? "") }
         for repository in step.members where repository.kind == .ecrRepository { try await deleteImages(repository.physicalId ?? "") }
+        // Scheduled before the stack goes, with the shortest window (7 days): CloudFormation would otherwise use the
+        // key's own window (30 days by default); it treats a key already pending deletion as deleted.
+        for key in step.members where key.kind == .kmsKey { try await scheduleKeyDeletion(key.physicalId ?? "") }
         let deployer = StackDeployer(cloudFormation: session.cloudFormation, sleep: sleep, logger: session.logger)
         do {
             _ = try await deployer.delete(stackName: name)
@@ -61,7 +64,6 @@ struct TeardownStepRunner: Sendable {
         for member in step.members {
             switch member.kind {
             case .bucket: try await deleteBucket(member.physicalId ?? "")
-            case .kmsKey: try await scheduleKeyDeletion(member.physicalId ?? "")
             case .ecrRepository: try await deleteRepository(member.physicalId ?? "")
             default: break
             }
