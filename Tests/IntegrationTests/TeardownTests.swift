@@ -132,6 +132,17 @@ import Workflows
 
                 let environment = BootstrapCrashAndLockTests.environment(emulator, ledger: fixture.ledgerPath, topology: fixture.topologyPath)
                 let arguments = ["teardown", "--all", "--yes", "--confirm-prod", fixture.topology[.prod].account]
+                if round == 0 {
+                    // The CLI's guards: a dry run only prints; no terminal needs --yes; prod needs its account id.
+                    let dry = try await CommandRunner().run(["teardown", "--all", "--dry-run"], environment: environment)
+                    #expect(dry.status == 0 && dry.stdout.contains("Teardown plan") && dry.stdout.contains("TearRound0"), "\(dry.combined)")
+                    let unconfirmed = try await CommandRunner().run(["teardown", "--all"], environment: environment)
+                    #expect(unconfirmed.status != 0 && unconfirmed.stderr.contains("--yes"), "\(unconfirmed.combined)")
+                    let noProd = try await CommandRunner().run(["teardown", "--all", "--yes"], environment: environment)
+                    #expect(noProd.status != 0 && noProd.stderr.contains("--confirm-prod \(fixture.topology[.prod].account)"), "\(noProd.combined)")
+                    #expect(try await fixture.ledger.resources().allSatisfy { $0.status == .present }, "the refused runs changed the ledger")
+                    #expect(try await dev.s3.headBucket(staging) != .notFound)
+                }
                 let process = Process()
                 process.executableURL = CommandRunner.defaultExecutable
                 process.arguments = arguments
