@@ -173,13 +173,13 @@ _mlopsctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|doctor|bootstrap|publish-catalog|launch-project|synth|ledger|help)
+    init|doctor|bootstrap|publish-catalog|launch-project|teardown|synth|ledger|help)
         # Offer subcommand argument completions
         "_mlopsctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init doctor bootstrap publish-catalog launch-project synth ledger help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init doctor bootstrap publish-catalog launch-project teardown synth ledger help' -- "${cur}"))
         ;;
     esac
 }
@@ -340,6 +340,43 @@ _mlopsctl_launch-project() {
         ;;
     '--via')
         __mlopsctl_add_completions -W 'sagemaker'$'\n''cloudformation'
+        return
+        ;;
+    '--lock-timeout')
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_teardown() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --catalog --bootstrap --all --dry-run --yes --version -h --help)
+    repeating_options=(--project --stage --confirm-prod)
+    non_repeating_options=(--topology --output --ledger --lock-timeout)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--project')
+        return
+        ;;
+    '--stage')
+        __mlopsctl_add_completions -W 'governance'$'\n''dev'$'\n''preprod'$'\n''prod'
+        return
+        ;;
+    '--confirm-prod')
         return
         ;;
     '--lock-timeout')

@@ -55,6 +55,7 @@ _mlopsctl() {
             'bootstrap:Bootstrap every stage: CDK-compatible bootstrap stacks, the trust graph, least-privilege execution policies.'
             'publish-catalog:Upload the seed code and publish the SageMaker project template to Service Catalog in dev.'
             'launch-project:Create a SageMaker project from the published template.'
+            'teardown:Delete what mlopsctl created (from the ledger only), in dependency order.'
             'synth:Write every template mlopsctl would deploy for the topology (no AWS call).'
             'ledger:Inspect the local ledger of everything mlopsctl created in AWS.'
             'help:Show subcommand help information.'
@@ -63,7 +64,7 @@ _mlopsctl() {
         ;;
     arg)
         case "${words[1]}" in
-        init|doctor|bootstrap|publish-catalog|launch-project|synth|ledger|help)
+        init|doctor|bootstrap|publish-catalog|launch-project|teardown|synth|ledger|help)
             "_mlopsctl_${words[1]}" && ret=0
             ;;
         esac
@@ -166,6 +167,32 @@ _mlopsctl_launch-project() {
         '--name[Project name\: 1-32 letters, digits and hyphens, starting with a letter.]:name:'
         '--id[Project id (1-16 lower-case letters, digits, hyphens); generated when left out.]:id:'
         '--via[sagemaker or cloudformation (default\: the topology'\''s project.via).]:via:{__mlopsctl_complete "${___via[@]}"}'
+        '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_teardown() {
+    local -i ret=1
+    local -ar ___output=('table' 'json')
+    local -ar ___stage=('governance' 'dev' 'preprod' 'prod')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '*--project[A project to remove (repeatable).]:project:'
+        '--catalog[Remove the catalog stack and the objects publish-catalog uploaded.]'
+        '--bootstrap[Remove the bootstrap stacks and what they retain.]'
+        '--all[Remove every project, the catalog and the bootstrap.]'
+        '*--stage[Only these stages (repeatable).]:stage:{__mlopsctl_complete "${___stage[@]}"}'
+        '--dry-run[Print the plan and stop.]'
+        '--yes[Do not ask for confirmation (required when stdin is not a terminal).]'
+        '*--confirm-prod[The prod account id, confirming deletions in prod (repeatable).]:confirm-prod:'
         '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'

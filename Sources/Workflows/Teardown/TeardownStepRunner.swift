@@ -1,0 +1,150 @@
+import AWSServices
+import AWSWire
+import Deployer
+import Foundation
+import Ledger
+
+/// Runs one teardown step in one account, settling every row of the step in the ledger.
+/// A failure never stops the teardown: it is recorded (`failed`, with the reason) and reported as left.
+struct TeardownStepRunner: Sendable {
+    let session: AWSSession
+    let ledger: LedgerDatabase
+    let sleep: @Sendable (Duration) async throws -> Void
+    let progress: @Sendable (String) -> Void
+
+    var emptier: BucketEmptier { BucketEmptier(s3: session.s3, partition: Partition.of(region: session.region)) }
+
+    func run(_ step: TeardownPlan.Step, report: inout TeardownReport) async {
+        do {
+            for row in step.rows where row.status != .deleting { try await ledger.settle(row.id!, status: .deleting) }
+            let retained: [Int64: String]
+            if step.isStack {
+                retained = try await deleteStack(step)
+            } else {
+                retained = try await deleteStandalone(step.target)
+                for object in step.objects { progress("  \(object.physicalId ?? "?") goes with its bucket") }
+            }
+            for row in step.rows {
+                if let reason = retained[row.id!] {
+                    try await ledger.settle(row.id!, status: .retained, detail: reason)
+                    report.left.append(.init(row, reason: reason))
+                } else {
+                    try await ledger.settle(row.id!, status: .deleted)
+                    report.deleted.append(.init(row))
+                }
+            }
+        } catch {
+            let reason = String(String(describing: error).prefix(500))
+            progress("  FAILED \(step.target.kind.rawValue) \(step.target.physicalId ?? "?"): \(reason)")
+            for row in step.rows {
+                _ = try? await ledger.settle(row.id!, status: .failed, detail: reason)
+                report.left.append(.init(row, reason: reason))
+            }
+        }
+    }
+
+    /// Empties the stack's buckets and repositories, deletes the stack (one retry), then removes what the stack
+    /// retained (buckets with a Retain policy). Its KMS keys are scheduled for deletion first.
+    /// - Returns: rows left on purpose, with why.
+    func deleteStack(_ step: TeardownPlan.Step) async throws -> [Int64: String] {
+        let name = step.target.physicalId ?? ""
+        progress("deleting stack \(name) (\(step.stage) \(step.account))")
+        for bucket in step.members where bucket.kind == .bucket { try await empty(bucket.physicalId ?? "") }
+        for repository in step.members where repository.kind == .ecrRepository { try await deleteImages(repository.physicalId ?? "") }
+        // Scheduled before the stack goes, with the shortest window (7 days): CloudFormation would otherwise use the
+        // key's own window (30 days by default); it treats a key already pending deletion as deleted.
+        for key in step.members where key.kind == .kmsKey { try await scheduleKeyDeletion(key.physicalId ?? "") }
+        let deployer = StackDeployer(cloudFormation: session.cloudFormation, sleep: sleep, logger: session.logger)
+        do {
+            _ = try await deployer.delete(stackName: name)
+        } catch {
+            progress("  stack \(name) did not delete (\(error)); retrying once")
+            _ = try await deployer.delete(stackName: name)
+        }
+        for member in step.members {
+            switch member.kind {
+            case .bucket: try await deleteBucket(member.physicalId ?? "")
+            case .ecrRepository: try await deleteRepository(member.physicalId ?? "")
+            default: break
+            }
+        }
+        return [:]
+    }
+
+    /// A resource outside any stack.
+    func deleteStandalone(_ row: TrackedResource) async throws -> [Int64: String] {
+        let id = row.physicalId ?? ""
+        progress("deleting \(row.kind.rawValue) \(id) (\(row.stage) \(row.account))")
+        switch row.kind {
+        case .bucket: try await deleteBucket(id)
+        case .objectPrefix: try await deleteObject(id)
+        case .ssmParameter: _ = try await session.ssm.deleteParameter(name: id)
+        case .kmsKey: try await scheduleKeyDeletion(id)
+        case .ecrRepository: try await deleteRepository(id)
+        case .provisionedProduct where id.hasPrefix("sagemaker-project/"):
+            _ = try await session.sageMaker.deleteProject(name: String(id.dropFirst("sagemaker-project/".count)))
+        default:
+            return [row.id!: "teardown cannot delete a \(row.kind.rawValue) outside a stack; delete it by hand"]
+        }
+        return [:]
+    }
+
+    func empty(_ bucket: String) async throws {
+        let outcome = try await emptier.empty(bucket: bucket)
+        if outcome.existed { progress("  emptied bucket \(bucket): \(outcome.versionsDeleted) versions, \(outcome.uploadsAborted) uploads aborted") }
+    }
+
+    /// Empties and deletes a bucket; a missing bucket is already gone.
+    func deleteBucket(_ bucket: String) async throws {
+        guard case .exists = try await session.s3.headBucket(bucket) else { return }
+        try await empty(bucket)
+        do {
+            try await session.s3.deleteBucket(bucket)
+        } catch let error as AWSServiceError where error.code == "NoSuchBucket" {
+            return
+        }
+    }
+
+    /// Every version and delete marker of one uploaded object (`bucket/key`).
+    func deleteObject(_ path: String) async throws {
+        let bucket = String(path.prefix { $0 != "/" })
+        let key = String(path.dropFirst(bucket.count + 1))
+        guard case .exists = try await session.s3.headBucket(bucket) else { return }
+        while true {
+            let page = try await session.s3.listObjectVersions(bucket: bucket, prefix: key, maxKeys: S3Client.deleteObjectsLimit)
+            let mine = page.identifiers.filter { $0.key == key }
+            if mine.isEmpty { return }
+            try await session.s3.deleteObjects(bucket: bucket, objects: mine).check(bucket: bucket)
+        }
+    }
+
+    /// Schedules a key for deletion with the shortest window (7 days); a missing or already pending key is done.
+    func scheduleKeyDeletion(_ keyId: String) async throws {
+        guard let key = try await session.kms.describeKey(keyId), key.state != .pendingDeletion else { return }
+        let deletion = try await session.kms.scheduleKeyDeletion(keyId)
+        progress("  KMS key \(keyId) scheduled for deletion on \(deletion.deletionDate.map { "\($0)" } ?? "?") (7-day window)")
+    }
+
+    /// Images go first (BatchDeleteImage), so the stack can delete its repository.
+    func deleteImages(_ repository: String) async throws {
+        guard try await session.ecr.describeRepository(name: repository) != nil else { return }
+        let images = try await session.ecr.listImages(repositoryName: repository)
+        guard !images.isEmpty else { return }
+        let result = try await session.ecr.batchDeleteImage(repositoryName: repository, imageIds: images)
+        let failures = result.failures.filter { $0.code != "ImageNotFound" }
+        if let first = failures.first { throw TeardownStepError(message: "ECR repository \(repository): \(first) (and \(failures.count - 1) more)") }
+        progress("  deleted \(images.count) images from \(repository)")
+    }
+
+    func deleteRepository(_ repository: String) async throws {
+        guard try await session.ecr.describeRepository(name: repository) != nil else { return }
+        try await deleteImages(repository)
+        try await session.ecr.deleteRepository(name: repository)
+    }
+}
+
+/// A teardown step that could not finish; the message names the resource.
+struct TeardownStepError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

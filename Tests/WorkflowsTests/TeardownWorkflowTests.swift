@@ -1,0 +1,73 @@
+import AWSConfig
+import AWSServices
+import AWSWire
+import Foundation
+import Ledger
+import Logging
+import Testing
+import TestSupport
+@testable import Workflows
+
+/// The teardown run against scripted AWS answers: a stack that refuses to delete is retried once, reported,
+/// and the rest still goes; adopted rows are settled `retained`.
+@Suite struct TeardownWorkflowTests {
+    static let cfnError = """
+        <ErrorResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><Error><Type>Sender</Type><Code>ValidationError</Code>\
+        <Message>MESSAGE</Message></Error><RequestId>r</RequestId></ErrorResponse>
+        """
+
+    static func transport(deleteCalls: LockedCounter) -> ScriptedTransport {
+        ScriptedTransport { request, _ in
+            let operation = RecordingTransport.operationName(request)
+            let body = String(decoding: request.body, as: UTF8.self)
+            switch operation {
+            case "GetCallerIdentity":
+                return HTTPResponse(statusCode: 200, body:
+                    "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
+                        + "<Arn>arn:aws:iam::222222222222:user/lead</Arn><UserId>AIDA</UserId><Account>222222222222</Account>"
+                        + "</GetCallerIdentityResult></GetCallerIdentityResponse>")
+            case "DescribeStacks" where body.contains("broken"):
+                return HTTPResponse(statusCode: 200, body: LaunchThroughSageMakerTests.stack("broken"))
+            case "DescribeStacks":
+                return HTTPResponse(statusCode: 400, body: cfnError.replacingOccurrences(of: "MESSAGE", with: "Stack with id fine does not exist"))
+            case "DeleteStack":
+                _ = deleteCalls.next()
+                return HTTPResponse(statusCode: 400, body: cfnError.replacingOccurrences(
+                    of: "MESSAGE", with: "Stack [broken] cannot be deleted while TerminationProtection is enabled"))
+            default:
+                return HTTPResponse(statusCode: 500, body: "unexpected \(operation)")
+            }
+        }
+    }
+
+    @Test func aStackThatWillNotDeleteIsRetriedOnceReportedAndTheRestGoesOn() async throws {
+        let ledger = try await TeardownPlanTests.ledger([
+            TeardownPlanTests.row("dev", .stack, "fine"),
+            TeardownPlanTests.row("dev", .stack, "broken"),
+            TeardownPlanTests.row("dev", .ssmParameter, "/mlops/role/lead", ownership: .adopted),
+        ])
+        let environment = EnvironmentVariables(["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1"])
+        let config = try SharedConfig.parse(
+            configFile: "[profile p]\nregion = us-east-1\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n", credentialsFile: "",
+            configPath: "config", credentialsPath: "credentials")
+        let deleteCalls = LockedCounter()
+        let transport = Self.transport(deleteCalls: deleteCalls)
+        let workflow = TeardownWorkflow(
+            scope: TeardownScope(everything: true), catalogStack: "mlopsctl-hnb659fds-catalog", openLedger: { ledger },
+            session: { _ in
+                try AWSSession.make(profile: "p", region: "us-east-1", environment: environment, config: config, transport: transport, logger: Logger(label: "t"))
+            }, sleep: { _ in })
+        let report = try await workflow.run(confirmedProd: [])
+
+        #expect(deleteCalls.next() == 2)
+        #expect(!report.isComplete)
+        #expect(report.left.map(\.physicalId) == ["broken"])
+        #expect(report.left.first?.reason?.contains("TerminationProtection") == true, "\(report.left)")
+        #expect(report.deleted.map(\.physicalId) == ["fine"])
+        #expect(report.retained.map(\.physicalId) == ["/mlops/role/lead"])
+        let rows = Dictionary(uniqueKeysWithValues: try await ledger.resources().map { ($0.physicalId!, $0) })
+        #expect(rows["broken"]?.status == .failed && rows["broken"]?.detail?.contains("TerminationProtection") == true)
+        #expect(rows["fine"]?.status == .deleted)
+        #expect(rows["/mlops/role/lead"]?.status == .retained)
+    }
+}
