@@ -14,8 +14,21 @@ public struct BotocoreModel: @unchecked Sendable {  // JSON dictionaries are imm
         case missingUnderCI(message: String)
     }
 
-    /// Loads the newest API version of `service` (botocore's folder name, e.g. "sts", "s3", "ssm").
+    /// Loads the newest API version of `service` (botocore's folder name, e.g. "sts", "s3", "ssm"), once per
+    /// process: hundreds of model checks would otherwise each start python3 and gzip.
     public static func load(service: String) -> LoadResult {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let cached = cache[service] { return cached }
+        let result = loadUncached(service: service)
+        cache[service] = result
+        return result
+    }
+
+    private nonisolated(unsafe) static var cache: [String: LoadResult] = [:]  // guarded by cacheLock
+    private static let cacheLock = NSLock()
+
+    private static func loadUncached(service: String) -> LoadResult {
         guard let dataDir = dataDirectory() else {
             let message = "botocore is not installed (python3 -c 'import botocore' failed); its service models check our requests"
             if ConformanceData.isCI { return .missingUnderCI(message: message) }

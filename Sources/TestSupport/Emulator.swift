@@ -32,6 +32,8 @@ public final class Emulator: @unchecked Sendable {
     private let server: Process
     private let lock = NSLock()
     private var stopped = false
+    /// Whether this emulator holds one of `EmulatorGate`'s permits (returned by `stop()`).
+    private var holdsPermit = false
 
     /// The profile names in stage order (`local-governance`, …).
     public var profiles: [String] { accounts.map(\.profile) }
@@ -70,6 +72,19 @@ public final class Emulator: @unchecked Sendable {
                              environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Emulator {
         let motoServer = try tool("moto_server", environment: environment)
         let python = try tool("python3", environment: environment)
+        // At most a few servers at once (EmulatorGate); the permit goes back when the emulator stops or fails to start.
+        await EmulatorGate.shared.acquire()
+        do {
+            let emulator = try await launchAndSetUp(motoServer: motoServer, python: python, auth: auth, environment: environment)
+            emulator.lock.withLock { emulator.holdsPermit = true }
+            return emulator
+        } catch {
+            await EmulatorGate.shared.release()
+            throw error
+        }
+    }
+
+    private static func launchAndSetUp(motoServer: URL, python: URL, auth: Bool, environment: [String: String]) async throws -> Emulator {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mlopsctl-emulator-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 
@@ -78,7 +93,8 @@ public final class Emulator: @unchecked Sendable {
         for _ in 1...3 {
             let emulator = try launch(motoServer, python: python, auth: auth, directory: directory, environment: environment)
             do {
-                try await emulator.waitUntilReady(timeout: 20)
+                // Generous: on a loaded 2-core machine a Python server can take a while to import.
+                try await emulator.waitUntilReady(timeout: 90)
             } catch {
                 lastError = error
                 await emulator.stop(removingDirectory: false)
@@ -120,6 +136,11 @@ public final class Emulator: @unchecked Sendable {
         guard !alreadyStopped else { return }
         await ChildProcess.stop(server)
         if removingDirectory { try? FileManager.default.removeItem(at: directory) }
+        let permit = lock.withLock { () -> Bool in
+            defer { holdsPermit = false }
+            return holdsPermit
+        }
+        if permit { await EmulatorGate.shared.release() }
     }
 }
 

@@ -139,16 +139,12 @@ import Workflows
         #expect(result.status == 0, "\(result.combined)")
         let templates = (FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".template.json") }
         #expect(templates.count == 10)  // policy + bootstrap per stage, catalog + project in dev
-        let lint = Process()
-        lint.executableURL = URL(fileURLWithPath: cfnLint)
-        lint.arguments = ["--format", "parseable"] + templates.map { out.appendingPathComponent($0).path }
-        let pipe = Pipe()
-        lint.standardOutput = pipe
-        try lint.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        lint.waitUntilExit()
+        // Through CommandRunner, which waits without blocking a thread of the (2-thread) cooperative pool.
+        let lint = try await CommandRunner().run(
+            templates.map { out.appendingPathComponent($0).path }, currentDirectory: out, through: [cfnLint, "--format", "parseable"])
+        let output = lint.combined
         // cfn-lint's exit status is a bit mask: 2 means errors, 4 warnings, 8 informational.
-        #expect(lint.terminationStatus & 2 == 0, "cfn-lint errors:\n\(output)")
+        #expect(lint.status & 2 == 0, "cfn-lint errors:\n\(output)")
         #expect(!output.contains(":E"), "cfn-lint errors:\n\(output)")
     }
 }
