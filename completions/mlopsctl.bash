@@ -173,13 +173,13 @@ _mlopsctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|doctor|bootstrap|publish-catalog|launch-project|teardown|synth|ledger|help)
+    init|doctor|bootstrap|publish-catalog|launch-project|promote|status|teardown|synth|ledger|help)
         # Offer subcommand argument completions
         "_mlopsctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init doctor bootstrap publish-catalog launch-project teardown synth ledger help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init doctor bootstrap publish-catalog launch-project promote status teardown synth ledger help' -- "${cur}"))
         ;;
     esac
 }
@@ -343,6 +343,77 @@ _mlopsctl_launch-project() {
         return
         ;;
     '--lock-timeout')
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_promote() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --latest-approved --approve --skip-gate --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--topology --output --ledger --project --to --model-package --reason --seed-code --lock-timeout)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--project')
+        return
+        ;;
+    '--to')
+        __mlopsctl_add_completions -W 'governance'$'\n''dev'$'\n''preprod'$'\n''prod'
+        return
+        ;;
+    '--model-package')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
+    '--seed-code')
+        __mlopsctl_add_completions -d
+        return
+        ;;
+    '--lock-timeout')
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_status() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--topology --output --ledger --project)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--project')
         return
         ;;
     esac

@@ -55,6 +55,8 @@ _mlopsctl() {
             'bootstrap:Bootstrap every stage: CDK-compatible bootstrap stacks, the trust graph, least-privilege execution policies.'
             'publish-catalog:Upload the seed code and publish the SageMaker project template to Service Catalog in dev.'
             'launch-project:Create a SageMaker project from the published template.'
+            'promote:Deploy a model package to a stage'\''s real-time endpoint (dev, then preprod, then prod).'
+            'status:Show which model package each stage serves, since when and promoted by whom.'
             'teardown:Delete what mlopsctl created (from the ledger only), in dependency order.'
             'synth:Write every template mlopsctl would deploy for the topology (no AWS call).'
             'ledger:Inspect the local ledger of everything mlopsctl created in AWS.'
@@ -64,7 +66,7 @@ _mlopsctl() {
         ;;
     arg)
         case "${words[1]}" in
-        init|doctor|bootstrap|publish-catalog|launch-project|teardown|synth|ledger|help)
+        init|doctor|bootstrap|publish-catalog|launch-project|promote|status|teardown|synth|ledger|help)
             "_mlopsctl_${words[1]}" && ret=0
             ;;
         esac
@@ -168,6 +170,50 @@ _mlopsctl_launch-project() {
         '--id[Project id (1-16 lower-case letters, digits, hyphens); generated when left out.]:id:'
         '--via[sagemaker or cloudformation (default\: the topology'\''s project.via).]:via:{__mlopsctl_complete "${___via[@]}"}'
         '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_promote() {
+    local -i ret=1
+    local -ar ___output=('table' 'json')
+    local -ar ___to=('governance' 'dev' 'preprod' 'prod')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '--project[The project name (as launched with launch-project).]:project:'
+        '--to[The stage to deploy to\: dev, preprod or prod.]:to:{__mlopsctl_complete "${___to[@]}"}'
+        '--model-package[The model package version ARN to serve.]:model-package:'
+        '--latest-approved[Serve the newest Approved package of the project'\''s group (the default).]'
+        '--approve[Approve the package first if it is PendingManualApproval.]'
+        '--skip-gate[Deploy even though the previous stage does not serve the package; needs --reason.]'
+        '--reason[Why the gate is skipped (recorded in the ledger).]:reason:'
+        '--yes[Promote to prod without typing the prod account id (required when stdin is not a terminal).]'
+        '--seed-code[Folder holding deploy_app/ (default\: $MLOPSCTL_SEED_CODE, else ./seed_code).]:seed-code:_files -/'
+        '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_status() {
+    local -i ret=1
+    local -ar ___output=('table' 'json')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '--project[Only this project.]:project:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -6,7 +6,10 @@ public struct MLOpsCommand: AsyncParsableCommand {
         commandName: "mlopsctl",
         abstract: "Bootstrap and govern the AWS accounts behind an MLOps platform.",
         version: "0.1.0",
-        subcommands: [Init.self, Doctor.self, Bootstrap.self, PublishCatalog.self, LaunchProject.self, Teardown.self, Synth.self, LedgerCommand.self])
+        subcommands: [
+            Init.self, Doctor.self, Bootstrap.self, PublishCatalog.self, LaunchProject.self, Promote.self, Status.self, Teardown.self,
+            Synth.self, LedgerCommand.self,
+        ])
 
     public init() {}
 

@@ -101,6 +101,9 @@ struct LedgerRecorder: Sendable {
         case "AWS::KMS::Alias": return .kmsAlias
         case "AWS::CloudFormation::Stack": return .stack
         case "AWS::SageMaker::ModelPackageGroup": return .modelPackageGroup
+        case "AWS::SageMaker::Model": return .model
+        case "AWS::SageMaker::EndpointConfig": return .endpointConfig
+        case "AWS::SageMaker::Endpoint": return .endpoint
         case "AWS::ServiceCatalog::Portfolio": return .portfolio
         case "AWS::ServiceCatalog::CloudFormationProduct": return .product
         default: return .other

@@ -1,0 +1,80 @@
+import ArgumentParser
+import AWSConfig
+import Foundation
+import Ledger
+import Topology
+import Workflows
+
+extension MLOpsCommand {
+    /// Serves a model package from one stage's endpoint.
+    struct Promote: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Deploy a model package to a stage's real-time endpoint (dev, then preprod, then prod).",
+            discussion: """
+                Picks --model-package ARN, or by default the newest Approved package of the project's group (--latest-approved). \
+                --approve first sets a PendingManualApproval package to Approved (without an ARN: the newest package of the group). \
+                Rejected and unknown packages are refused before any change. preprod needs the package live in dev, prod needs it \
+                live in preprod, unless --skip-gate --reason TEXT (kept in the ledger). Promoting to prod asks for the prod account \
+                id on a terminal; elsewhere it needs --yes. The endpoint stack mlops-<project>-endpoint-<stage> is deployed in the \
+                stage's account as its CDK deploy role (CloudFormation acting as the cfn-exec role), sized by \
+                seed_code/deploy_app/config/<stage>.json, and the run waits until the endpoint is InService. A failed update is \
+                rolled back and the previous package keeps serving. Exit status: 0, 1, 3 (ledger locked).
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var ledgerOptions: LedgerOptions
+        @Option(help: "The project name (as launched with launch-project).") var project: String
+        @Option(help: "The stage to deploy to: dev, preprod or prod.") var to: Stage
+        @Option(help: "The model package version ARN to serve.") var modelPackage: String?
+        @Flag(help: "Serve the newest Approved package of the project's group (the default).") var latestApproved = false
+        @Flag(help: "Approve the package first if it is PendingManualApproval.") var approve = false
+        @Flag(help: "Deploy even though the previous stage does not serve the package; needs --reason.") var skipGate = false
+        @Option(help: "Why the gate is skipped (recorded in the ledger).") var reason: String?
+        @Flag(help: "Promote to prod without typing the prod account id (required when stdin is not a terminal).") var yes = false
+        @Option(help: "Folder holding deploy_app/ (default: $MLOPSCTL_SEED_CODE, else ./seed_code).", completion: .directory)
+        var seedCode: String?
+        @Option(help: "Seconds to wait for another mlopsctl run to release the ledger.") var lockTimeout: Int = 30
+
+        func validate() throws {
+            if modelPackage != nil, latestApproved { throw ValidationError("--model-package and --latest-approved exclude each other") }
+        }
+
+        func run() async throws {
+            let environment = EnvironmentVariables.current
+            let topology = try CommandContext.loadTopology(global, environment: environment)
+            let sessions = try StageSessions.load(environment: environment, logger: global.makeLogger())
+            let ledgerPath = ledgerOptions.location(environment: environment).path
+            let seed = SeedCodeLocation(explicit: seedCode, environment: environment.values, currentDirectory: FileManager.default.currentDirectoryPath)
+            let options = PromoteOptions(
+                project: project, target: to, package: modelPackage.map { .explicit($0) } ?? .latestApproved, approve: approve,
+                skipGate: skipGate, reason: reason, yes: yes)
+            let prompter = Prompter()
+            let workflow = PromoteWorkflow(
+                topology: topology, sessions: sessions, options: options, deployApp: seed.directory.appendingPathComponent("deploy_app"),
+                openLedger: { try LedgerDatabase.open(path: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
+                arguments: CommandLine.arguments.dropFirst().map { $0 },
+                display: ProgressDisplay.factory(output: global.output, stageCount: 1)(topology[to]),
+                user: environment.values["USER"] ?? environment.values["LOGNAME"], isInteractive: prompter.isInteractive,
+                ask: { question in Prompter().ask(question) })
+            do {
+                let result = try await workflow.run()
+                switch global.output {
+                case .json: try Console.printJSON(result)
+                case .table:
+                    var table = TextTable(header: ["STAGE", "PACKAGE", "STACK", "RESULT", "ENDPOINT", "STATUS"])
+                    table.rows.append([
+                        result.stage, result.packageVersion.map { "v\($0)" } ?? result.packageArn, result.stack, result.stackAction,
+                        result.endpoint, result.endpointStatus,
+                    ])
+                    var note = "\(result.packageArn) is live in \(result.stage) (\(result.account) \(result.region))"
+                    if result.approved { note += "; approved by this run" }
+                    if let reason = result.skippedGateReason { note += "; gate skipped: \(reason)" }
+                    Console.print(table.render() + "\n" + note)
+                }
+            } catch let locked as LedgerLockedError {
+                Console.printError("Error: \(locked)")
+                throw ExitCodes.ledgerLocked
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// What `mlopsctl promote` did.
+public struct PromoteResult: Sendable, Codable, Equatable {
+    public var project: String
+    public var projectId: String
+    public var stage: String
+    public var account: String
+    public var region: String
+    public var packageArn: String
+    public var packageVersion: Int?
+    /// The package was PendingManualApproval and this run approved it.
+    public var approved: Bool
+    public var stack: String
+    /// `created`, `updated` or `unchanged`.
+    public var stackAction: String
+    public var endpoint: String
+    public var endpointStatus: String
+    public var skippedGateReason: String?
+}

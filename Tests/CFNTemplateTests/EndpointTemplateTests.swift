@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import CFNTemplate
+
+/// The endpoint stack of `mlopsctl promote`: names within SageMaker's limits for the longest project, names
+/// that change with the package (and only then), the emulator's KMS constraint, the validator and cfn-lint.
+@Suite struct EndpointTemplateTests {
+    static let arn = "arn:aws:sagemaker:eu-west-1:222222222222:model-package/churn-p-abc123/3"
+
+    static func options(
+        name: String = "churn", id: String = "p-abc123", stage: ProjectTemplateOptions.Stage = .dev, arn: String = arn, count: Int = 1
+    ) -> EndpointTemplateOptions {
+        EndpointTemplateOptions(
+            projectName: name, projectId: id, stage: stage, modelPackageArn: arn, instanceType: "ml.m5.large", initialInstanceCount: count,
+            variantName: "AllTraffic")
+    }
+
+    @Test(arguments: ProjectTemplateOptions.Stage.allCases)
+    func longestProjectNamesFitSageMaker(stage: ProjectTemplateOptions.Stage) {
+        let (name, id) = ("A" + String(repeating: "b", count: 31), "p-" + String(repeating: "a", count: 14))
+        let names = Self.options(name: name, id: id, stage: stage).names
+        for name in [names.endpointName, names.modelName, names.endpointConfigName] {
+            #expect(name.count <= 63, "\(name) has \(name.count) characters")
+            #expect(NameRule.sageMaker.problem(with: name) == nil, "\(name)")
+        }
+        #expect(NameRule.iamRole.problem(with: names.executionRoleName) == nil && names.executionRoleName.hasPrefix("mlops-"))
+        #expect(NameRule.stackName.problem(with: names.stackName) == nil)
+        // The endpoint name fits whole; the model and config names would not (64 to 69) and are shortened with a hash.
+        #expect(names.endpointName == "\(name)-\(id)-\(stage.rawValue)")
+        #expect(names.modelName.count == 63 && names.endpointConfigName.count == 63)
+        #expect(names.modelName.hasPrefix(String(name.prefix(30))) && names.endpointConfigName.contains("-ec-"))
+    }
+
+    @Test func shortNamesAreReadable() {
+        let names = Self.options(stage: .preprod).names
+        #expect(names.stackName == "mlops-churn-endpoint-preprod")
+        #expect(names.endpointName == "churn-p-abc123-preprod")
+        #expect(names.modelName.hasPrefix("churn-p-abc123-preprod-m-") && names.modelName.count == "churn-p-abc123-preprod-m-".count + 8)
+        #expect(names.endpointConfigName.hasPrefix("churn-p-abc123-preprod-ec-"))
+    }
+
+    @Test func anotherPackageOrSizeGivesFreshModelAndConfigNamesButTheSameEndpoint() {
+        let first = Self.options().names
+        let again = Self.options().names
+        let other = Self.options(arn: Self.arn.replacingOccurrences(of: "/3", with: "/4")).names
+        let bigger = Self.options(count: 2).names
+        #expect(first == again)
+        for changed in [other, bigger] {
+            #expect(changed.modelName != first.modelName && changed.endpointConfigName != first.endpointConfigName)
+            #expect(changed.endpointName == first.endpointName && changed.stackName == first.stackName)
+        }
+    }
+
+    @Test func templateServesThePackageFromItsParameterWithAStringKeyPolicy() throws {
+        let options = Self.options()
+        let template = EndpointTemplate.make(options)
+        try TemplateValidator().validate(template, name: "endpoint")
+        #expect(Set(template.resources.values.map(\.type)) == [
+            "AWS::IAM::Role", "AWS::KMS::Key", "AWS::SageMaker::Model", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Endpoint",
+        ])
+        let model = try #require(template.resources["Model"])
+        #expect(model.properties["PrimaryContainer"] == ["ModelPackageName": .ref("ModelPackageArn")])
+        #expect(model.properties["ModelName"] == .string(options.names.modelName))
+        let key = try #require(template.resources["EndpointKey"])
+        guard case .sub(let policy, _)? = key.properties["KeyPolicy"] else {
+            Issue.record("KeyPolicy must be a JSON string (Fn::Sub) for the emulator")
+            return
+        }
+        #expect(policy.contains("\"kms:Decrypt\"") && policy.contains("${AWS::AccountId}"))
+        let config = try #require(template.resources["EndpointConfig"])
+        guard case .array(let variants)? = config.properties["ProductionVariants"], case .object(let variant)? = variants.first else {
+            Issue.record("one production variant expected")
+            return
+        }
+        #expect(variant["InstanceType"] == "ml.m5.large" && variant["InitialInstanceCount"] == 1 && variant["VariantName"] == "AllTraffic")
+        #expect(config.properties["KmsKeyId"] == .getAtt("EndpointKey", "Arn"))
+        #expect(template.outputs["ModelPackageArn"]?.value == .ref("ModelPackageArn"))
+    }
+
+    @Test func endpointTemplateHasNoLintFindings() async throws {
+        guard let linter = CFNLintTests.locateLinter() else { return }
+        let templates = Dictionary(uniqueKeysWithValues: ProjectTemplateOptions.Stage.allCases.map {
+            ("endpoint-\($0.rawValue).json", EndpointTemplate.make(Self.options(stage: $0, count: $0 == .prod ? 2 : 1)))
+        })
+        let (status, findings, output) = try await CFNLintTests.lint(linter, templates)
+        #expect(status & ~(2 | 4 | 8) == 0, "cfn-lint failed to run: \(output)")
+        #expect(status & 2 == 0, "cfn-lint errors:\n\(output)")
+        #expect(findings.isEmpty, "cfn-lint findings:\n\(output)")
+    }
+}

@@ -1,0 +1,104 @@
+import AWSServices
+import Foundation
+import Ledger
+import Testing
+import TestSupport
+import Topology
+import Workflows
+
+/// `promote` and `status` on the emulator: bootstrap, publish, launch, a registered package standing in for
+/// training, then dev → preprod → prod through the gates, each stage's endpoint InService and recorded.
+@Suite struct PromoteTests {
+    static let deployApp = ConformanceData.packageRoot.appendingPathComponent("seed_code/deploy_app")
+
+    static func promote(_ fixture: BootstrapFixture, _ options: PromoteOptions) -> PromoteWorkflow {
+        PromoteWorkflow(
+            topology: fixture.topology, sessions: fixture.sessions, options: options, deployApp: deployApp,
+            openLedger: { [ledger = fixture.ledger] in ledger }, lockTimeout: .seconds(5), arguments: ["promote", "--to", options.target.rawValue],
+            user: "tester", sleep: { _ in })
+    }
+
+    /// A model package in the project's group, as the build pipeline would register it after training.
+    static func registerPackage(_ dev: AWSSession, group: String) async throws -> String {
+        if try await dev.sageMaker.describeModelPackageGroup(name: group) == nil {
+            _ = try await dev.sageMaker.createModelPackageGroup(name: group)
+        }
+        let container = ModelPackageInferenceSpecification.Container(
+            image: "222222222222.dkr.ecr.us-east-1.amazonaws.com/xgboost:1", modelDataUrl: "s3://mlops-artifacts/model.tar.gz")
+        return try await dev.sageMaker.createModelPackage(CreateModelPackageRequest(
+            groupName: group, inferenceSpecification: ModelPackageInferenceSpecification(
+                containers: [container], supportedContentTypes: ["text/csv"], supportedResponseMIMETypes: ["text/csv"])))
+    }
+
+    @Test func promotesThroughEveryStageBehindTheGatesAndStatusShowsIt() async throws {
+        try await withEmulator { emulator in
+            let fixture = try BootstrapFixture(emulator, extraYAML: "project: { source: s3, via: cloudformation }\n")
+            _ = try await fixture.workflow().run()
+            let dev = try fixture.session(.dev)
+            _ = try await dev.ssm.putParameter(name: "/mlops/role/lead", value: "arn:aws:iam::222222222222:role/lead", type: .string)
+            _ = try await CatalogAndLaunchTests.publish(fixture).run()
+            let project = try await LaunchProjectWorkflow(
+                topology: fixture.topology, sessions: fixture.sessions, identity: ProjectIdentity(name: "demo", id: "p-demo1"),
+                openLedger: { [ledger = fixture.ledger] in ledger }
+            ).run()
+            #expect(project.id == "p-demo1")
+            let arn = try await Self.registerPackage(dev, group: "demo-p-demo1")
+
+            // Pending without --approve, and prod before preprod: refused before any change.
+            fixture.transport.reset()
+            let pending = await #expect(throws: PromoteError.self) { try await Self.promote(fixture, PromoteOptions(project: "demo", target: .dev)).run() }
+            #expect(pending?.description.contains("no Approved package") == true, "\(String(describing: pending))")
+            let early = await #expect(throws: PromoteError.self) {
+                try await Self.promote(fixture, PromoteOptions(project: "demo", target: .prod, package: .explicit(arn), approve: true, yes: true)).run()
+            }
+            #expect(early?.description.contains("prod gate") == true, "\(String(describing: early))")
+            #expect(fixture.transport.mutatingRequestCount == 0, "\(fixture.transport.mutatingOperations)")
+
+            // dev: approves the pending package (naming the operator) and serves it.
+            let toDev = try await Self.promote(fixture, PromoteOptions(project: "demo", target: .dev, approve: true)).run()
+            #expect(toDev.packageArn == arn && toDev.approved && toDev.stackAction == "created" && toDev.endpointStatus == "InService", "\(toDev)")
+            let approved = try #require(try await dev.sageMaker.describeModelPackage(name: arn))
+            #expect(approved.approvalStatus == .approved)
+            #expect(approved.approvalDescription?.contains("arn:aws:") == true, "\(approved.approvalDescription ?? "")")
+            #expect(try await dev.sageMaker.describeEndpoint(name: toDev.endpoint)?.status == .inService)
+            let stack = try #require(try await dev.cloudFormation.describeStack("mlops-demo-endpoint-dev"))
+            #expect(stack.parameters.contains { $0.key == "ModelPackageArn" && $0.value == arn })
+
+            // preprod through the gate, then prod confirmed with --yes (stdin is no terminal here).
+            let toPreprod = try await Self.promote(fixture, PromoteOptions(project: "demo", target: .preprod, package: .explicit(arn))).run()
+            #expect(toPreprod.account == fixture.topology[.preprod].account && !toPreprod.approved, "\(toPreprod)")
+            #expect(try await fixture.session(.preprod).sageMaker.describeEndpoint(name: toPreprod.endpoint)?.status == .inService)
+            let unconfirmed = await #expect(throws: PromoteError.self) {
+                try await Self.promote(fixture, PromoteOptions(project: "demo", target: .prod)).run()
+            }
+            #expect(unconfirmed?.description.contains("--yes") == true)
+            let toProd = try await Self.promote(fixture, PromoteOptions(project: "demo", target: .prod, yes: true)).run()
+            #expect(toProd.account == fixture.topology[.prod].account && toProd.packageArn == arn)
+            #expect(try await fixture.session(.prod).sageMaker.describeEndpoint(name: toProd.endpoint)?.status == .inService)
+
+            // The ledger: endpoint stack, model, endpoint config and endpoint rows per stage, under the project.
+            let rows = try await fixture.ledger.resources(filter: ResourceFilter(project: "demo"))
+            for stage in ["dev", "preprod", "prod"] {
+                let kinds = Set(rows.filter { $0.stage == stage && $0.status == .present }.map(\.kind))
+                #expect(kinds.isSuperset(of: [.stack, .model, .endpointConfig, .endpoint, .iamRole, .kmsKey]), "\(stage): \(kinds)")
+            }
+            let status = try await PromotionStatus.read(ledger: fixture.ledger, project: "demo")
+            #expect(status.map(\.stage) == ["dev", "preprod", "prod"])
+            #expect(status.allSatisfy { $0.packageArn == arn && $0.packageVersion == 1 && $0.promotedBy?.hasPrefix("arn:aws:") == true }, "\(status)")
+            #expect(status.map(\.account) == [fixture.topology[.dev].account, fixture.topology[.preprod].account, fixture.topology[.prod].account])
+            #expect(try await PromotionStatus.read(ledger: fixture.ledger, project: "other").isEmpty)
+
+            // A second package skips the preprod gate with a reason, which status keeps.
+            let second = try await Self.registerPackage(dev, group: "demo-p-demo1")
+            _ = try await dev.sageMaker.updateModelPackage(arn: second, approvalStatus: .approved)
+            let skipped = try await Self.promote(
+                fixture, PromoteOptions(project: "demo", target: .preprod, skipGate: true, reason: "hotfix INC-7")
+            ).run()
+            #expect(skipped.packageArn == second && skipped.skippedGateReason == "hotfix INC-7" && skipped.stackAction == "updated", "\(skipped)")
+            let after = try await PromotionStatus.read(ledger: fixture.ledger, project: "demo")
+            #expect(after.first { $0.stage == "preprod" }?.packageArn == second)
+            #expect(after.first { $0.stage == "preprod" }?.skippedGateReason == "hotfix INC-7")
+            #expect(after.first { $0.stage == "prod" }?.packageArn == arn)
+        }
+    }
+}
