@@ -15,7 +15,7 @@ import Workflows
         PromoteWorkflow(
             topology: fixture.topology, sessions: fixture.sessions, options: options, deployApp: deployApp,
             openLedger: { [ledger = fixture.ledger] in ledger }, lockTimeout: .seconds(5), arguments: ["promote", "--to", options.target.rawValue],
-            user: "tester", sleep: { _ in })
+            user: "tester", endpointTimeout: .seconds(60), sleep: { _ in try await Task.sleep(for: .milliseconds(50)) })
     }
 
     /// A model package in the project's group, as the build pipeline would register it after training.

@@ -110,11 +110,14 @@ public struct PromoteWorkflow: Sendable {
             } catch let error as StackDeployError {
                 throw PromoteFailure(stage: options.target, stack: names.stackName, previous: previouslyLive, underlying: error)
             }
-            let endpoint = try await waitInService(names.endpointName, sageMaker: deploySession.sageMaker)
+            // The stack's output names the endpoint (CloudFormation may have named it), so ask the stack.
+            let deployed = try await deploySession.cloudFormation.describeStack(names.stackName)
+            let endpointName = deployed?.outputValues[EndpointTemplate.OutputName.endpointName.rawValue] ?? names.endpointName
+            let endpoint = try await waitInService(endpointName, sageMaker: deploySession.sageMaker)
             let reason = options.skipGate ? options.reason : nil
             let record = PromotionRecord(
                 project: identity.name, projectId: identity.id, stage: target.stage.rawValue, packageArn: packageArn,
-                packageVersion: selection.package.version, stack: names.stackName, endpoint: names.endpointName, skippedGateReason: reason)
+                packageVersion: selection.package.version, stack: names.stackName, endpoint: endpointName, skippedGateReason: reason)
             let row = try await ledger.plan(
                 recorder.intent(.other, PromotionRecord.physicalId(stack: names.stackName), stack: names.stackName,
                                 logicalId: PromotionRecord.logicalId, project: identity.name),
@@ -123,7 +126,7 @@ public struct PromoteWorkflow: Sendable {
             return PromoteResult(
                 project: identity.name, projectId: identity.id, stage: target.stage.rawValue, account: target.account, region: target.region,
                 packageArn: packageArn, packageVersion: selection.package.version, approved: selection.needsApproval, stack: names.stackName,
-                stackAction: stack.action.rawValue, endpoint: names.endpointName, endpointStatus: endpoint.status.rawValue,
+                stackAction: stack.action.rawValue, endpoint: endpointName, endpointStatus: endpoint.status.rawValue,
                 skippedGateReason: reason)
         }
     }
@@ -145,12 +148,14 @@ public struct PromoteWorkflow: Sendable {
         var delay = Duration.seconds(5)
         while true {
             let endpoint = try await sageMaker.describeEndpoint(name: name)
-            if let endpoint, endpoint.status == .inService { return endpoint }
-            if let endpoint, endpoint.status == .failed || endpoint.status == .outOfService {
+            // CloudFormation reports the stack complete only once the endpoint exists, so a missing one is an error.
+            guard let endpoint else { throw PromoteError("endpoint \(name) does not exist although its stack deployed; check the stack's resources") }
+            if endpoint.status == .inService { return endpoint }
+            if endpoint.status == .failed || endpoint.status == .outOfService {
                 throw PromoteError("endpoint \(name) is \(endpoint.status.rawValue): \(endpoint.failureReason ?? "no reason given")")
             }
             if ContinuousClock.now > deadline {
-                throw PromoteError("endpoint \(name) is not InService after \(endpointTimeout) (\(endpoint?.status.rawValue ?? "missing"))")
+                throw PromoteError("endpoint \(name) is not InService after \(endpointTimeout) (\(endpoint.status.rawValue))")
             }
             try await sleep(delay)
             delay = min(delay * 2, .seconds(30))
