@@ -99,6 +99,23 @@ import Workflows
             #expect(after.first { $0.stage == "preprod" }?.packageArn == second)
             #expect(after.first { $0.stage == "preprod" }?.skippedGateReason == "hotfix INC-7")
             #expect(after.first { $0.stage == "prod" }?.packageArn == arn)
+
+            // Teardown removes the endpoint stacks first and leaves nothing; status then has nothing live.
+            let endpoints = try await fixture.ledger.resources(filter: ResourceFilter(kind: .endpoint))
+            #expect(endpoints.count == 3, "\(endpoints)")
+            let plan = try await TeardownTests.teardown(fixture).plan()
+            let endpointStacks = plan.steps.prefix(3).map { $0.target.physicalId ?? "" }
+            #expect(endpointStacks.allSatisfy { $0.hasPrefix("mlops-demo-endpoint-") }, "\(endpointStacks)")
+            let report = try await TeardownTests.teardown(fixture).run(confirmedProd: [fixture.topology[.prod].account])
+            #expect(report.isComplete, "\(report.left) \(report.accountProblems)")
+            let finalRows = try await fixture.ledger.resources()
+            #expect(finalRows.allSatisfy { $0.status == .deleted || $0.status == .retained }, "\(finalRows.filter { $0.status != .deleted })")
+            try await TeardownTests.expectGone(fixture, finalRows)
+            for row in endpoints {
+                let session = try fixture.session(Stage(rawValue: row.stage)!)
+                #expect(try await session.sageMaker.describeEndpoint(name: row.physicalId ?? "") == nil, "\(row)")
+            }
+            #expect(try await PromotionStatus.read(ledger: fixture.ledger, project: "demo").isEmpty)
         }
     }
 }
