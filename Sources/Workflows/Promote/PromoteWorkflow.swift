@@ -113,7 +113,8 @@ public struct PromoteWorkflow: Sendable {
             // The stack's output names the endpoint (CloudFormation may have named it), so ask the stack.
             let deployed = try await deploySession.cloudFormation.describeStack(names.stackName)
             let endpointName = deployed?.outputValues[EndpointTemplate.OutputName.endpointName.rawValue] ?? names.endpointName
-            let endpoint = try await waitInService(endpointName, sageMaker: deploySession.sageMaker)
+            // The deploy role may only touch CloudFormation; the endpoint is watched with the stage's own credentials.
+            let endpoint = try await waitInService(endpointName, sageMaker: session(options.target).sageMaker)
             let reason = options.skipGate ? options.reason : nil
             let record = PromotionRecord(
                 project: identity.name, projectId: identity.id, stage: target.stage.rawValue, packageArn: packageArn,
