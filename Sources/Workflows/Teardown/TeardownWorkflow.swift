@@ -46,8 +46,9 @@ public struct TeardownWorkflow: Sendable {
 
     /// The plan, from the ledger alone.
     public func plan() async throws -> TeardownPlan {
-        let ledger = try openLedger()
-        return TeardownPlan.build(from: try await ledger.resources(), scope: scope, catalogStack: catalogStack)
+        let rows = try await openLedger().resources()
+        try TeardownDependencies.check(rows: rows, scope: scope, catalogStack: catalogStack)
+        return TeardownPlan.build(from: rows, scope: scope, catalogStack: catalogStack)
     }
 
     /// A prod account the plan deletes in was not confirmed.
@@ -63,7 +64,9 @@ public struct TeardownWorkflow: Sendable {
         let ledger = try openLedger()
         let request = LockRequest.current(command: "teardown", arguments: arguments, environment: environment)
         return try await ledger.withLock(request, timeout: lockTimeout) { lock in
-            let plan = TeardownPlan.build(from: try await ledger.resources(), scope: scope, catalogStack: catalogStack)
+            let rows = try await ledger.resources()
+            try TeardownDependencies.check(rows: rows, scope: scope, catalogStack: catalogStack)
+            let plan = TeardownPlan.build(from: rows, scope: scope, catalogStack: catalogStack)
             guard plan.prodConfirmed(by: confirmedProd, prodStages: prodStages) else {
                 throw ProdNotConfirmed(accounts: plan.prodAccounts(prodStages: prodStages).filter { !confirmedProd.contains($0) })
             }
