@@ -39,11 +39,11 @@ import Testing
     ]
 
     /// Runs mlopsctl in a fresh folder with a closed-port endpoint; says whether a ledger was written.
-    func run(_ arguments: [String]) async throws -> (CommandRunner.Result, ledgerExists: Bool) {
+    func run(_ arguments: [String], topology: String = Self.topology) async throws -> (CommandRunner.Result, ledgerExists: Bool) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mlopsctl-promote-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.topology.write(to: dir.appendingPathComponent("mlopsctl.yaml"), atomically: true, encoding: .utf8)
+        try topology.write(to: dir.appendingPathComponent("mlopsctl.yaml"), atomically: true, encoding: .utf8)
         try "[profile gov]\nregion = us-east-1\nendpoint_url = http://127.0.0.1:9\n".write(
             to: dir.appendingPathComponent("config"), atomically: true, encoding: .utf8)
         try "[gov]\naws_access_key_id = AKIDEXAMPLE00000000\naws_secret_access_key = CANARY-SECRET-promote\n".write(
@@ -84,6 +84,16 @@ import Testing
         let (result, ledgerExists) = try await run(["promote", "--project", "Bad_Name!", "--to", "dev"])
         #expect(result.status == 1, "\(result.combined)")
         #expect(result.stderr.contains("--project 'Bad_Name!'"), "\(result.stderr)")
+        #expect(!ledgerExists)
+    }
+
+    @Test func aStageInAnotherRegionThanDevIsRefused() async throws {
+        let topology = Self.topology.replacingOccurrences(
+            of: "prod:       { account: \"444444444444\", profile: gov }", with: "prod:       { account: \"444444444444\", profile: gov, region: eu-west-1 }")
+        let (result, ledgerExists) = try await run(["promote", "--project", "demo", "--to", "prod", "--yes"], topology: topology)
+        #expect(result.status == 1, "\(result.combined)")
+        #expect(result.stderr.contains("stages.prod.region eu-west-1 differs from dev's us-east-1"), "\(result.stderr)")
+        #expect(!result.combined.contains("cannot confirm the account"))
         #expect(!ledgerExists)
     }
 

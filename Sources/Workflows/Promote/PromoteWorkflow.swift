@@ -58,11 +58,17 @@ public struct PromoteWorkflow: Sendable {
         if options.project.range(of: ProjectIdentity.namePattern, options: .regularExpression) == nil {
             problems.append("--project '\(options.project)' is not a SageMaker project name")
         }
+        let dev = topology[.dev]
+        let target = topology[options.target]
+        if target.region != dev.region {
+            // CreateModel takes a model package of another account (shared by the group's policy), not of another region.
+            problems.append(
+                "stages.\(target.stage.rawValue).region \(target.region) differs from dev's \(dev.region): SageMaker builds a model only from "
+                    + "a model package in its own region; use \(dev.region) for \(target.stage.rawValue)")
+        }
         guard problems.isEmpty else { throw PromoteError(problems) }
         let config = try EndpointStageConfig.load(deployApp: deployApp, stage: options.target.rawValue)
 
-        let dev = topology[.dev]
-        let target = topology[options.target]
         var stages = [dev]
         if target.stage != .dev { stages.append(target) }
         if let previous = PromotionGate.previous(options.target), previous != .dev { stages.append(topology[previous]) }
