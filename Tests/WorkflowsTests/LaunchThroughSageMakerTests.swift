@@ -98,7 +98,9 @@ import Topology
         #expect(result.id == "p-xyz" && result.stack == "SC-222222222222-pp-xyz")
         let rows = try await ledger.resources(filter: ResourceFilter(project: "demo"))
         #expect(rows.contains { $0.kind == .provisionedProduct && $0.status == .present })
-        #expect(rows.contains { $0.kind == .stack && $0.physicalId == "SC-222222222222-pp-xyz" })
+        // Service Catalog made the stack for this launch: mlopsctl's to tear down, not adopted.
+        #expect(rows.contains { $0.kind == .stack && $0.physicalId == "SC-222222222222-pp-xyz" && $0.ownership == .created })
+        #expect(rows.contains { $0.kind == .provisionedProduct && $0.detail == "pp-xyz" })
         #expect(rows.contains { $0.kind == .bucket && $0.physicalId == "mlops-p-xyz-artifacts-222222222222-us-east-1" })
         #expect(transport.requests.filter { RecordingTransport.operationName($0) == "CreateProject" }.count == 1)
     }

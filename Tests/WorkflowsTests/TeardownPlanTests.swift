@@ -11,17 +11,18 @@ import TestSupport
     struct Seed {
         var intent: ResourceIntent
         var status: ResourceStatus = .present
+        var detail: String?
     }
 
     static func row(
         _ stage: String, _ kind: ResourceKind, _ id: String, stack: String? = nil, project: String? = nil, ownership: Ownership = .created,
-        status: ResourceStatus = .present
+        status: ResourceStatus = .present, detail: String? = nil
     ) -> Seed {
         let account = ["governance": "111111111111", "dev": "222222222222", "preprod": "333333333333", "prod": "444444444444"][stage]!
         return Seed(
             intent: ResourceIntent(
                 stage: stage, account: account, region: "us-east-1", kind: kind, physicalId: id, stack: stack, project: project, ownership: ownership),
-            status: status)
+            status: status, detail: detail)
     }
 
     /// Writes the rows in order, one second apart, so creation order is the order given.
@@ -31,7 +32,7 @@ import TestSupport
         let lock = try await ledger.acquireLock(LockRequest(command: "seed", arguments: [], who: "t@h", host: "h", pid: getpid()))
         for seed in seeds {
             let planned = try await ledger.plan(seed.intent, runId: lock.runId)
-            if seed.status != .planned { try await ledger.settle(planned.id!, status: seed.status) }
+            if seed.status != .planned { try await ledger.settle(planned.id!, status: seed.status, detail: seed.detail) }
         }
         try await lock.release(outcome: .succeeded)
         return ledger

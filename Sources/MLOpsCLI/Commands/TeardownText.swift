@@ -6,7 +6,7 @@ enum TeardownText {
     static func plan(_ plan: TeardownPlan) -> String {
         var table = TextTable(header: ["#", "LAYER", "STAGE", "ACCOUNT", "KIND", "RESOURCE", "WITH"])
         for (index, step) in plan.steps.enumerated() {
-            let with = (step.members + step.objects).map { "\($0.kind.rawValue) \($0.physicalId ?? "?")" }.joined(separator: ", ")
+            let with = ([step.provisionedStack].compactMap { $0 } + step.members + step.objects).map { "\($0.kind.rawValue) \($0.physicalId ?? "?")" }.joined(separator: ", ")
             table.rows.append([
                 "\(index + 1)", step.layer.description, step.stage, step.account, step.target.kind.rawValue, step.target.physicalId ?? "?",
                 with.isEmpty ? "-" : with,

@@ -160,7 +160,7 @@ public struct LaunchProjectWorkflow: Sendable {
                 if let id = row?.id { try await recorder.ledger?.settle(id, status: .present, detail: project?.provisionedProduct?.id) }
                 let stackName = project?.provisionedProduct?.id.map { "SC-\(dev.account)-\($0)" }
                 if let stackName, try await session.cloudFormation.describeStack(stackName) != nil {
-                    let rowId = try await recorder.confirm(stack: stackName, project: identity.name)
+                    let rowId = try await recorder.confirm(stack: stackName, project: identity.name, createdForUs: true)
                     let resources = try await StackDeployer(cloudFormation: session.cloudFormation).resources(stackName: stackName)
                     try await recorder.recordResources(resources, stack: stackName, stackRowId: rowId, project: identity.name)
                 }

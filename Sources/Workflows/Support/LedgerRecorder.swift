@@ -46,13 +46,14 @@ struct LedgerRecorder: Sendable {
         }
     }
 
-    /// Marks an unchanged stack present (a re-run after a crash may find its row still `planned`), adopting it if unknown.
-    func confirm(stack stackName: String, project: String? = nil) async throws -> Int64? {
+    /// Marks an unchanged stack present (a re-run after a crash may find its row still `planned`), adopting it if
+    /// unknown, unless `createdForUs` (a stack Service Catalog made for a project this run launched).
+    func confirm(stack stackName: String, project: String? = nil, createdForUs: Bool = false) async throws -> Int64? {
         guard let ledger else { return nil }
         let known = try await stackRow(stackName)
         if let known, known.status == .present { return known.id }
-        let row = try await ledger.plan(
-            intent(.stack, stackName, stack: stackName, project: project, ownership: known == nil ? .adopted : .created), runId: runId)
+        let ownership: Ownership = known == nil && !createdForUs ? .adopted : .created
+        let row = try await ledger.plan(intent(.stack, stackName, stack: stackName, project: project, ownership: ownership), runId: runId)
         try await ledger.settle(row.id!, status: .present)
         return row.id
     }

@@ -2,21 +2,35 @@ import Ledger
 
 /// The ordered deletions of one teardown, built from the ledger alone.
 public struct TeardownPlan: Sendable, Equatable {
-    /// One unit of work: a stack with the rows it holds, or one resource outside any stack.
+    /// One unit of work: a stack with the rows it holds, a SageMaker project with the Service Catalog stack it
+    /// provisioned, or one resource outside any stack.
     public struct Step: Sendable, Equatable {
         public var layer: TeardownScope.Layer
-        /// The stack row, or the standalone resource.
+        /// The stack row, the SageMaker project row (`sagemaker-project/<name>`), or the standalone resource.
         public var target: TrackedResource
-        /// For a stack: the resources it holds (buckets emptied first, ECR images removed first, keys scheduled after).
+        /// For a stack (or a project's provisioned stack): the resources it holds (buckets emptied first, ECR
+        /// images removed first, keys scheduled).
         public var members: [TrackedResource]
         /// Uploaded objects (`bucket/key`) that go with a bucket of this step.
         public var objects: [TrackedResource]
+        /// For a SageMaker project: the stack Service Catalog provisioned for it (`SC-<account>-<pp-id>`), which
+        /// DeleteProject removes; nil when the ledger has no row for it.
+        public var provisionedStack: TrackedResource? = nil
 
         public var stage: String { target.stage }
         public var account: String { target.account }
         public var isStack: Bool { target.kind == .stack }
+        /// A project launched through SageMaker: deleted with DeleteProject, which terminates its provisioned product.
+        public var isSageMakerProject: Bool { TeardownPlan.isSageMakerProject(target) }
         /// Every row the step settles.
-        public var rows: [TrackedResource] { [target] + members + objects }
+        public var rows: [TrackedResource] { [target] + (provisionedStack.map { [$0] } ?? []) + members + objects }
+    }
+
+    /// The ledger's physical id prefix of a project launched through SageMaker (`sagemaker-project/<name>`).
+    static let sageMakerProjectPrefix = "sagemaker-project/"
+
+    static func isSageMakerProject(_ row: TrackedResource) -> Bool {
+        row.kind == .provisionedProduct && (row.physicalId ?? "").hasPrefix(sageMakerProjectPrefix)
     }
 
     public var steps: [Step]
@@ -50,11 +64,16 @@ public struct TeardownPlan: Sendable, Equatable {
     /// layer and stage, stacks in reverse creation order (a later stack may depend on an earlier one).
     public static func build(from rows: [TrackedResource], scope: TeardownScope, catalogStack: String) -> TeardownPlan {
         let live = rows.filter { liveStatuses.contains($0.status) && scope.includes($0, catalogStack: catalogStack) }
-        let adoptedStacks = Set(live.filter { $0.kind == .stack && $0.ownership == .adopted }.compactMap(\.physicalId))
+        let provisioned = provisionedStacks(in: live)
+        // The stack Service Catalog provisioned for a project mlopsctl created is mlopsctl's, even where an older
+        // launch-project recorded it as adopted (it had not seen the stack before).
+        let provisionedIds = Set(provisioned.values.compactMap(\.id))
+        let adoptedStacks = Set(
+            live.filter { $0.kind == .stack && $0.ownership == .adopted && !provisionedIds.contains($0.id ?? -1) }.compactMap(\.physicalId))
         var retained: [(TrackedResource, String)] = []
         var owned: [TrackedResource] = []
         for row in live {
-            if row.ownership == .adopted {
+            if row.ownership == .adopted && !provisionedIds.contains(row.id ?? -1) {
                 retained.append((row, "adopted: mlopsctl did not create it"))
             } else if let stack = row.stack, row.kind != .stack, adoptedStacks.contains(stack) {
                 retained.append((row, "in adopted stack \(stack): mlopsctl did not create it"))
@@ -76,11 +95,19 @@ public struct TeardownPlan: Sendable, Equatable {
                 standalone.append(row)
             }
         }
-        var steps = stackRows.map { row in
+        var steps = stackRows.filter { !provisionedIds.contains($0.id ?? -1) }.map { row in
             Step(layer: TeardownScope.layer(of: row, catalogStack: catalogStack), target: row,
                  members: members[key(row.account, row.region, row.physicalId ?? "")] ?? [], objects: [])
         }
-        steps += standalone.map { Step(layer: TeardownScope.layer(of: $0, catalogStack: catalogStack), target: $0, members: [], objects: []) }
+        // A SageMaker project and its provisioned stack are one step: DeleteProject terminates the provisioned
+        // product, which deletes the stack; deleting that stack directly would leave the product TAINTED.
+        steps += standalone.map { row in
+            let stack = row.id.flatMap { provisioned[$0] }
+            return Step(
+                layer: TeardownScope.layer(of: row, catalogStack: catalogStack), target: row,
+                members: stack.map { members[key($0.account, $0.region, $0.physicalId ?? "")] ?? [] } ?? [], objects: [],
+                provisionedStack: stack)
+        }
         // Objects go with their bucket when the plan deletes it; otherwise they are a step of their own.
         for object in objects {
             let bucket = String((object.physicalId ?? "").prefix { $0 != "/" })
@@ -100,11 +127,31 @@ public struct TeardownPlan: Sendable, Equatable {
 
     private static func key(_ account: String, _ region: String, _ stack: String) -> String { "\(account)|\(region)|\(stack)" }
 
-    /// Layer first; then standalone objects before stacks (their buckets may be deleted with a stack), stacks
-    /// newest first, and other standalone resources last.
+    /// The Service Catalog stack of each SageMaker project row (by row id). launch-project records the provisioned
+    /// product id as the project row's detail, and the stack as `SC-<account>-<pp-id>` under the same project; where
+    /// the detail is something else (a failed teardown's reason), the project's one `SC-<account>-` stack is it.
+    static func provisionedStacks(in rows: [TrackedResource]) -> [Int64: TrackedResource] {
+        var result: [Int64: TrackedResource] = [:]
+        for project in rows where isSageMakerProject(project) && project.ownership == .created {
+            guard let id = project.id, let name = project.project else { continue }
+            let candidates = rows.filter {
+                $0.kind == .stack && $0.project == name && $0.account == project.account && $0.region == project.region
+                    && ($0.physicalId ?? "").hasPrefix("SC-\(project.account)-")
+            }
+            if let detail = project.detail, detail.hasPrefix("pp-"), let exact = candidates.first(where: { $0.physicalId == "SC-\(project.account)-\(detail)" }) {
+                result[id] = exact
+            } else if candidates.count == 1 {
+                result[id] = candidates[0]
+            }
+        }
+        return result
+    }
+
+    /// Layer first; then standalone objects before stacks (their buckets may be deleted with a stack), stacks and
+    /// SageMaker projects newest first, and other standalone resources last.
     static func order(_ a: Step, _ b: Step) -> Bool {
         if a.layer != b.layer { return a.layer < b.layer }
-        func rank(_ s: Step) -> Int { s.target.kind == .objectPrefix ? 0 : s.isStack ? 1 : 2 }
+        func rank(_ s: Step) -> Int { s.target.kind == .objectPrefix ? 0 : s.isStack || s.isSageMakerProject ? 1 : 2 }
         if rank(a) != rank(b) { return rank(a) < rank(b) }
         if a.target.createdAt != b.target.createdAt { return a.target.createdAt > b.target.createdAt }
         return (a.target.id ?? 0) > (b.target.id ?? 0)

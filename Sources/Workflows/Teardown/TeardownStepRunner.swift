@@ -11,14 +11,21 @@ struct TeardownStepRunner: Sendable {
     let ledger: LedgerDatabase
     let sleep: @Sendable (Duration) async throws -> Void
     let progress: @Sendable (String) -> Void
+    /// How long (in injected sleeps) to wait for Service Catalog to delete a SageMaker project's stack.
+    var provisionedStackTimeout: Duration = .seconds(1800)
 
     var emptier: BucketEmptier { BucketEmptier(s3: session.s3, partition: Partition.of(region: session.region)) }
 
     func run(_ step: TeardownPlan.Step, report: inout TeardownReport) async {
         do {
-            for row in step.rows where row.status != .deleting { try await ledger.settle(row.id!, status: .deleting) }
+            for row in step.rows where row.status != .deleting {
+                // A SageMaker project row keeps its provisioned product id, so a resumed run still finds the stack.
+                try await ledger.settle(row.id!, status: .deleting, detail: TeardownPlan.isSageMakerProject(row) ? row.detail : nil)
+            }
             let retained: [Int64: String]
-            if step.isStack {
+            if step.isSageMakerProject {
+                retained = try await deleteSageMakerProject(step)
+            } else if step.isStack {
                 retained = try await deleteStack(step)
             } else {
                 retained = try await deleteStandalone(step.target)
@@ -49,11 +56,27 @@ struct TeardownStepRunner: Sendable {
     func deleteStack(_ step: TeardownPlan.Step) async throws -> [Int64: String] {
         let name = step.target.physicalId ?? ""
         progress("deleting stack \(name) (\(step.stage) \(step.account))")
-        for bucket in step.members where bucket.kind == .bucket { try await empty(bucket.physicalId ?? "") }
-        for repository in step.members where repository.kind == .ecrRepository { try await deleteImages(repository.physicalId ?? "") }
+        try await emptyContents(of: step.members)
         // Scheduled before the stack goes, with the shortest window (7 days): CloudFormation would otherwise use the
         // key's own window (30 days by default); it treats a key already pending deletion as deleted.
-        for key in step.members where key.kind == .kmsKey { try await scheduleKeyDeletion(key.physicalId ?? "") }
+        try await scheduleKeys(of: step.members)
+        try await deleteStackRetryingOnce(name)
+        try await deleteRetained(step.members)
+        return [:]
+    }
+
+    /// Empties the buckets and removes the ECR images of a stack's members, so the stack can delete them.
+    func emptyContents(of members: [TrackedResource]) async throws {
+        for bucket in members where bucket.kind == .bucket { try await empty(bucket.physicalId ?? "") }
+        for repository in members where repository.kind == .ecrRepository { try await deleteImages(repository.physicalId ?? "") }
+    }
+
+    func scheduleKeys(of members: [TrackedResource]) async throws {
+        for key in members where key.kind == .kmsKey { try await scheduleKeyDeletion(key.physicalId ?? "") }
+    }
+
+    /// DeleteStack and wait; once more if that fails (the second error is thrown).
+    func deleteStackRetryingOnce(_ name: String) async throws {
         let deployer = StackDeployer(cloudFormation: session.cloudFormation, sleep: sleep, logger: session.logger)
         do {
             _ = try await deployer.delete(stackName: name)
@@ -61,14 +84,17 @@ struct TeardownStepRunner: Sendable {
             progress("  stack \(name) did not delete (\(error)); retrying once")
             _ = try await deployer.delete(stackName: name)
         }
-        for member in step.members {
+    }
+
+    /// Buckets and repositories a deleted stack kept (Retain policy); a missing one is already gone.
+    func deleteRetained(_ members: [TrackedResource]) async throws {
+        for member in members {
             switch member.kind {
             case .bucket: try await deleteBucket(member.physicalId ?? "")
             case .ecrRepository: try await deleteRepository(member.physicalId ?? "")
             default: break
             }
         }
-        return [:]
     }
 
     /// A resource outside any stack.
@@ -81,8 +107,6 @@ struct TeardownStepRunner: Sendable {
         case .ssmParameter: _ = try await session.ssm.deleteParameter(name: id)
         case .kmsKey: try await scheduleKeyDeletion(id)
         case .ecrRepository: try await deleteRepository(id)
-        case .provisionedProduct where id.hasPrefix("sagemaker-project/"):
-            _ = try await session.sageMaker.deleteProject(name: String(id.dropFirst("sagemaker-project/".count)))
         default:
             return [row.id!: "teardown cannot delete a \(row.kind.rawValue) outside a stack; delete it by hand"]
         }

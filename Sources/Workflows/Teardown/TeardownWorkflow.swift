@@ -25,12 +25,15 @@ public struct TeardownWorkflow: Sendable {
     public let progress: @Sendable (String) -> Void
     /// Waits of the stack deletions (injected in tests).
     public let sleep: @Sendable (Duration) async throws -> Void
+    /// How long to wait for Service Catalog to delete a SageMaker project's stack before deleting it directly.
+    public let provisionedStackTimeout: Duration
 
     public init(
         scope: TeardownScope, catalogStack: String, openLedger: @escaping @Sendable () throws -> LedgerDatabase,
         session: @escaping @Sendable (String) throws -> AWSSession, prodStages: Set<String> = ["prod"], lockTimeout: Duration = .seconds(30),
         arguments: [String] = [], environment: [String: String] = [:], progress: @escaping @Sendable (String) -> Void = { _ in },
-        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        provisionedStackTimeout: Duration = .seconds(1800)
     ) {
         self.scope = scope
         self.catalogStack = catalogStack
@@ -42,6 +45,7 @@ public struct TeardownWorkflow: Sendable {
         self.environment = environment
         self.progress = progress
         self.sleep = sleep
+        self.provisionedStackTimeout = provisionedStackTimeout
     }
 
     /// The plan, from the ledger alone.
@@ -81,7 +85,8 @@ public struct TeardownWorkflow: Sendable {
                     report.left += step.rows.map { .init($0, reason: "account check failed for \(step.stage); nothing deleted there") }
                     continue
                 }
-                let runner = TeardownStepRunner(session: session, ledger: ledger, sleep: sleep, progress: progress)
+                let runner = TeardownStepRunner(
+                    session: session, ledger: ledger, sleep: sleep, progress: progress, provisionedStackTimeout: provisionedStackTimeout)
                 await runner.run(step, report: &report)
             }
             return report
