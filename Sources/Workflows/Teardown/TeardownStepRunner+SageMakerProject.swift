@@ -13,17 +13,20 @@ extension TeardownStepRunner {
         case lingering(String)
     }
 
-    /// 1. Empties the stack's buckets and ECR repositories (Service Catalog's delete would fail on them).
+    /// 1. Empties the stack's buckets and ECR repositories (Service Catalog's delete would fail on them) and
+    ///    schedules its keys with the 7-day window.
     /// 2. DeleteProject; a project already gone (a resumed run) or already being deleted is fine.
     /// 3. Waits, bounded, until the stack is gone; if it lingers or is DELETE_FAILED, deletes it directly
     ///    (one retry, then the step fails with the stack's first failed resource).
-    /// 4. Schedules the keys the stack kept, removes the buckets and repositories it retained.
+    /// 4. Removes the buckets and repositories the stack retained.
     /// Every call is safe to repeat, so a run killed anywhere in here is finished by running it again.
     func deleteSageMakerProject(_ step: TeardownPlan.Step) async throws -> [Int64: String] {
         let project = String((step.target.physicalId ?? "").dropFirst(TeardownPlan.sageMakerProjectPrefix.count))
         let stackName = step.provisionedStack?.physicalId ?? step.target.detail.flatMap { $0.hasPrefix("pp-") ? "SC-\(step.account)-\($0)" : nil }
         progress("deleting SageMaker project \(project)\(stackName.map { " and its stack \($0)" } ?? "") (\(step.stage) \(step.account))")
         try await emptyContents(of: step.members)
+        // As for any stack: the 7-day minimum window now, instead of the key's own window when Service Catalog deletes it.
+        try await scheduleKeys(of: step.members)
         let requested = try await requestProjectDeletion(project)
         if let stackName {
             switch try await waitForProvisionedStack(stackName, deletionRequested: requested) {
@@ -34,7 +37,6 @@ extension TeardownStepRunner {
                 try await deleteStackRetryingOnce(stackName)
             }
         }
-        try await scheduleKeys(of: step.members)
         try await deleteRetained(step.members)
         return [:]
     }
