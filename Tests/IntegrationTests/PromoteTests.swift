@@ -33,6 +33,15 @@ import Workflows
     @Test func promotesThroughEveryStageBehindTheGatesAndStatusShowsIt() async throws {
         try await withEmulator { emulator in
             let fixture = try BootstrapFixture(emulator, extraYAML: "project: { source: s3, via: cloudformation }\n")
+            // Someone else's bucket, stack and role in every account, there before mlopsctl: they must survive.
+            let stages: [Stage] = [.governance, .dev, .preprod, .prod]
+            for stage in stages {
+                let session = try fixture.session(stage)
+                try await session.s3.createBucket("theirs-\(stage.rawValue)-bucket")
+                _ = try await session.cloudFormation.createStack(CreateStackRequest(
+                    stackName: "theirs-stack",
+                    template: .body(#"{"Resources":{"P":{"Type":"AWS::SSM::Parameter","Properties":{"Name":"/theirs/p","Type":"String","Value":"v"}}}}"#)))
+            }
             _ = try await fixture.workflow().run()
             let dev = try fixture.session(.dev)
             _ = try await dev.ssm.putParameter(name: "/mlops/role/lead", value: "arn:aws:iam::222222222222:role/lead", type: .string)
@@ -116,6 +125,13 @@ import Workflows
                 #expect(try await session.sageMaker.describeEndpoint(name: row.physicalId ?? "") == nil, "\(row)")
             }
             #expect(try await PromotionStatus.read(ledger: fixture.ledger, project: "demo").isEmpty)
+            for stage in stages {
+                let session = try fixture.session(stage)
+                #expect(try await session.s3.headBucket("theirs-\(stage.rawValue)-bucket") != .notFound, "\(stage)")
+                #expect(try await session.cloudFormation.describeStack("theirs-stack")?.status == .createComplete, "\(stage)")
+                #expect(try await session.ssm.getParameter(name: "/theirs/p")?.value == "v", "\(stage)")
+            }
+            #expect(try await dev.ssm.getParameter(name: "/mlops/role/lead") != nil)
         }
     }
 }
