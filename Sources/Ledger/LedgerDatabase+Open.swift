@@ -56,14 +56,20 @@ extension LedgerDatabase {
     }
 
     /// Creates the database file with mode 0600 before SQLite opens it, so it is never readable by others,
-    /// not even for a moment. An existing file is tightened to 0600 too.
+    /// not even for a moment. An existing file is tightened to 0600 with chmod, never opened here: closing any
+    /// descriptor of a file drops every POSIX lock this process holds on it, including SQLite's, which corrupts
+    /// a database another connection in the process is writing.
     static func createPrivateFile(_ path: String) throws {
-        let descriptor = posixOpen(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
+        let descriptor = posixOpen(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            fchmod(descriptor, 0o600)
+            close(descriptor)
+            return
+        }
+        guard errno == EEXIST else { throw LedgerError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        if chmod(path, 0o600) != 0, errno != EPERM {
             throw LedgerError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
-        fchmod(descriptor, 0o600)
-        close(descriptor)
     }
 }
 
