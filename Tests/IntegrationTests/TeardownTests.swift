@@ -120,47 +120,117 @@ import Workflows
         }
     }
 
-    @Test func aKilledTeardownFinishesCleanOnTheNextRun() async throws {
-        try await withEmulator { emulator in
-            for (round, delay) in [0.3, 1.2].enumerated() {
-                let fixture = try BootstrapFixture(emulator, extraYAML: "bootstrap:\n  stackName: TearRound\(round)\n", qualifier: "tear\(round)")
-                _ = try await fixture.workflow().run()
-                // Something to empty, so the kill can land mid-bucket.
-                let dev = try fixture.session(.dev)
-                let staging = try #require(try await fixture.ledger.resources(filter: ResourceFilter(kind: .bucket, account: fixture.topology[.dev].account)).first?.physicalId)
-                for index in 0..<200 { _ = try await dev.s3.putObject(bucket: staging, key: "a/\(index)", body: Data("x".utf8)) }
+    /// Where a teardown is killed, told apart by what the ledger (and the bucket) show at that moment.
+    enum KillPoint: String, CaseIterable, Sendable {
+        /// The staging bucket is being emptied: its deny-writes policy is on and versions remain.
+        case midEmpty
+        /// One stack is deleted and another is not yet.
+        case betweenStacks
+    }
 
-                let environment = BootstrapCrashAndLockTests.environment(emulator, ledger: fixture.ledgerPath, topology: fixture.topologyPath)
-                let arguments = ["teardown", "--all", "--yes", "--confirm-prod", fixture.topology[.prod].account]
-                if round == 0 {
-                    // The CLI's guards: a dry run only prints; no terminal needs --yes; prod needs its account id.
-                    let dry = try await CommandRunner().run(["teardown", "--all", "--dry-run"], environment: environment)
-                    #expect(dry.status == 0 && dry.stdout.contains("Teardown plan") && dry.stdout.contains("TearRound0"), "\(dry.combined)")
-                    let unconfirmed = try await CommandRunner().run(["teardown", "--all"], environment: environment)
-                    #expect(unconfirmed.status != 0 && unconfirmed.stderr.contains("--yes"), "\(unconfirmed.combined)")
-                    let noProd = try await CommandRunner().run(["teardown", "--all", "--yes"], environment: environment)
-                    #expect(noProd.status != 0 && noProd.stderr.contains("--confirm-prod \(fixture.topology[.prod].account)"), "\(noProd.combined)")
-                    #expect(try await fixture.ledger.resources().allSatisfy { $0.status == .present }, "the refused runs changed the ledger")
-                    #expect(try await dev.s3.headBucket(staging) != .notFound)
+    static let versionCount = 2_500
+
+    /// Number of object versions and delete markers in `bucket` (every page).
+    static func versionCount(_ s3: S3Client, _ bucket: String) async throws -> Int {
+        var count = 0
+        var marker: S3VersionMarker?
+        repeat {
+            let page = try await s3.listObjectVersions(bucket: bucket, from: marker)
+            count += page.versions.count + page.deleteMarkers.count
+            marker = page.next
+        } while marker != nil
+        return count
+    }
+
+    /// Polls the ledger (and the bucket) every 20 ms until `point` is reached, then SIGKILLs `process`.
+    /// - Returns: whether the point was reached before the process ended by itself.
+    static func killProcess(_ process: Process, at point: KillPoint, ledger: LedgerDatabase, staging: String, s3: S3Client) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while process.isRunning, ContinuousClock.now < deadline {
+            let rows = try await ledger.resources()
+            let reached: Bool
+            switch point {
+            case .midEmpty:
+                let emptying = rows.contains { $0.kind == .bucket && $0.physicalId == staging && $0.status == .deleting }
+                // Emptying has begun once the deny-writes policy is on; it is not over while versions remain.
+                if emptying, try await s3.getBucketPolicy(bucket: staging) != nil {
+                    let page = try await s3.listObjectVersions(bucket: staging, maxKeys: 1)
+                    reached = !(page.versions.isEmpty && page.deleteMarkers.isEmpty)
+                } else {
+                    reached = false
                 }
-                let process = Process()
-                process.executableURL = CommandRunner.defaultExecutable
-                process.arguments = arguments
-                process.environment = environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]) { $1 }
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                try await Task.sleep(for: .seconds(delay))
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-
-                let rerun = try await CommandRunner().run(arguments, environment: environment)
-                #expect(rerun.status == 0, "round \(round): \(rerun.combined)")
-                let ledger = try LedgerDatabase.open(path: fixture.ledgerPath)
-                let rows = try await ledger.resources()
-                #expect(!rows.isEmpty)
-                try await Self.expectGone(fixture, rows)
+            case .betweenStacks:
+                let stacks = rows.filter { $0.kind == .stack }
+                reached = stacks.contains { $0.status == .deleted } && stacks.contains { $0.status == .present }
             }
+            if reached {
+                kill(process.processIdentifier, SIGKILL)
+                return true
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return false
+    }
+
+    @Test(arguments: KillPoint.allCases)
+    func aKilledTeardownFinishesCleanOnTheNextRun(at point: KillPoint) async throws {
+        try await withEmulator { emulator in
+            let round = KillPoint.allCases.firstIndex(of: point)!
+            let fixture = try BootstrapFixture(emulator, extraYAML: "bootstrap:\n  stackName: TearRound\(round)\n", qualifier: "tear\(round)")
+            _ = try await fixture.workflow().run()
+            // Several pages of versions in the versioned staging bucket, so the kill can land mid-bucket.
+            let dev = try fixture.session(.dev)
+            let staging = try #require(try await fixture.ledger.resources(filter: ResourceFilter(kind: .bucket, account: fixture.topology[.dev].account)).first?.physicalId)
+            if point == .midEmpty {
+                try await dev.s3.putBucketVersioning(staging, status: .enabled)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for worker in 0..<8 {
+                        group.addTask {
+                            for index in stride(from: worker, to: Self.versionCount, by: 8) {
+                                _ = try await dev.s3.putObject(bucket: staging, key: "a/\(index % 1_000)", body: Data("x".utf8))
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                #expect(try await Self.versionCount(dev.s3, staging) == Self.versionCount)
+            }
+
+            let environment = BootstrapCrashAndLockTests.environment(emulator, ledger: fixture.ledgerPath, topology: fixture.topologyPath)
+            let arguments = ["teardown", "--all", "--yes", "--confirm-prod", fixture.topology[.prod].account]
+            if point == .midEmpty {
+                // The CLI's guards: a dry run only prints; no terminal needs --yes; prod needs its account id.
+                let dry = try await CommandRunner().run(["teardown", "--all", "--dry-run"], environment: environment)
+                #expect(dry.status == 0 && dry.stdout.contains("Teardown plan") && dry.stdout.contains("TearRound0"), "\(dry.combined)")
+                let unconfirmed = try await CommandRunner().run(["teardown", "--all"], environment: environment)
+                #expect(unconfirmed.status != 0 && unconfirmed.stderr.contains("--yes"), "\(unconfirmed.combined)")
+                let noProd = try await CommandRunner().run(["teardown", "--all", "--yes"], environment: environment)
+                #expect(noProd.status != 0 && noProd.stderr.contains("--confirm-prod \(fixture.topology[.prod].account)"), "\(noProd.combined)")
+                #expect(try await fixture.ledger.resources().allSatisfy { $0.status == .present }, "the refused runs changed the ledger")
+                #expect(try await dev.s3.headBucket(staging) != .notFound)
+            }
+            let process = Process()
+            process.executableURL = CommandRunner.defaultExecutable
+            process.arguments = arguments
+            process.environment = environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let observer = fixture.ledger  // the one connection this process may have to the file
+            let killed = try await Self.killProcess(process, at: point, ledger: observer, staging: staging, s3: dev.s3)
+            while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(killed, "the teardown ended before reaching \(point)")
+            #expect(process.terminationReason == .uncaughtSignal)
+            let interrupted = try await observer.resources()
+            #expect(interrupted.contains { $0.status != .deleted }, "nothing was left to resume")
+            if point == .midEmpty { #expect(try await dev.s3.headBucket(staging) != .notFound, "the kill landed after the bucket was gone") }
+
+            let rerun = try await CommandRunner().run(arguments, environment: environment)
+            #expect(rerun.status == 0, "\(point): \(rerun.combined)")
+            let rows = try await observer.resources()
+            #expect(!rows.isEmpty)
+            #expect(rows.allSatisfy { $0.status == .deleted || $0.status == .retained }, "\(rows.filter { $0.status != .deleted })")
+            try await Self.expectGone(fixture, rows)
         }
     }
 }

@@ -125,4 +125,23 @@ import TestSupport
         let devOnly = try await Self.plan(Self.platform(), TeardownScope(everything: true, stages: ["dev"]))
         #expect(devOnly.prodAccounts().isEmpty && devOnly.prodConfirmed(by: []))
     }
+
+    /// A run killed after settling a stack but before its rows: the stack's step comes back to settle them.
+    @Test func rowsLeftLiveInADeletedStackBringItsStepBack() async throws {
+        let seeds = [
+            Self.row("prod", .stack, "CDKToolkit", status: .deleted),
+            Self.row("prod", .iamRole, "cdk-lookup-role", stack: "CDKToolkit", status: .deleting),
+            Self.row("prod", .ssmParameter, "/cdk-bootstrap/hnb659fds/version", stack: "CDKToolkit", status: .deleted),
+            Self.row("dev", .stack, "Gone", status: .deleted),
+            Self.row("dev", .iamRole, "gone-role", stack: "Gone", status: .deleted),
+        ]
+        let plan = try await Self.plan(seeds, TeardownScope(everything: true))
+        #expect(plan.steps.count == 1, "\(plan.steps)")
+        let step = try #require(plan.steps.first)
+        #expect(step.isStack && step.target.physicalId == "CDKToolkit" && step.members.map(\.physicalId) == ["cdk-lookup-role"])
+        // Settled members first, the stack last.
+        #expect(step.rowsTargetLast.map(\.kind) == [.iamRole, .stack])
+        // Outside the scope it stays out.
+        #expect(try await Self.plan(seeds, TeardownScope(everything: true, stages: ["dev"])).isEmpty)
+    }
 }

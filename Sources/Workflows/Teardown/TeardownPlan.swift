@@ -24,6 +24,8 @@ public struct TeardownPlan: Sendable, Equatable {
         public var isSageMakerProject: Bool { TeardownPlan.isSageMakerProject(target) }
         /// Every row the step settles.
         public var rows: [TrackedResource] { [target] + (provisionedStack.map { [$0] } ?? []) + members + objects }
+        /// The same rows, the stacks last: the order they are settled in once the step is done.
+        var rowsTargetLast: [TrackedResource] { members + objects + (provisionedStack.map { [$0] } ?? []) + [target] }
     }
 
     /// The ledger's physical id prefix of a project launched through SageMaker (`sagemaker-project/<name>`).
@@ -81,7 +83,17 @@ public struct TeardownPlan: Sendable, Equatable {
                 owned.append(row)
             }
         }
-        let stackRows = owned.filter { $0.kind == .stack }
+        var stackRows = owned.filter { $0.kind == .stack }
+        // Rows left live in a stack already settled deleted (a run killed between settles, by an older mlopsctl):
+        // the stack's step runs again, finds the stack gone, and settles them.
+        let liveStackKeys = Set(stackRows.map { key($0.account, $0.region, $0.physicalId ?? "") })
+        let orphanedIn = Set(owned.compactMap { row in
+            row.kind == .stack || row.kind == .objectPrefix ? nil : row.stack.map { key(row.account, row.region, $0) }
+        }).subtracting(liveStackKeys)
+        stackRows += rows.filter { row in
+            row.kind == .stack && row.status == .deleted && row.ownership == .created && scope.includes(row, catalogStack: catalogStack)
+                && orphanedIn.contains(key(row.account, row.region, row.physicalId ?? ""))
+        }
         let stackKeys = Set(stackRows.map { key($0.account, $0.region, $0.physicalId ?? "") })
         var members: [String: [TrackedResource]] = [:]
         var standalone: [TrackedResource] = []

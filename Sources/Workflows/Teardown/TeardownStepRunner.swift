@@ -31,7 +31,9 @@ struct TeardownStepRunner: Sendable {
                 retained = try await deleteStandalone(step.target)
                 for object in step.objects { progress("  \(object.physicalId ?? "?") goes with its bucket") }
             }
-            for row in step.rows {
+            // The target last: a run killed between these writes leaves the stack `deleting`, so the next run
+            // plans its step again and settles the rest, instead of finding rows of a stack marked deleted.
+            for row in step.rowsTargetLast {
                 if let reason = retained[row.id!] {
                     try await ledger.settle(row.id!, status: .retained, detail: reason)
                     report.left.append(.init(row, reason: reason))
