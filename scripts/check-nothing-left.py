@@ -2,7 +2,7 @@
 """After `mlopsctl teardown --all`: is everything mlopsctl created gone, and is everyone else's still there?
 
     check-nothing-left.py plant --manifest FILE          before bootstrap: create resources "someone else" owns
-    check-nothing-left.py check --manifest FILE [--foreign STAGE:KIND:ID]... [--allow-moto-gaps]
+    check-nothing-left.py check --manifest FILE [--foreign STAGE:KIND:ID]...
                                                         after teardown: the final check
 
 Both read the topology at $MLOPSCTL_TOPOLOGY (or --topology) for each stage's account, profile and region, and
@@ -16,9 +16,8 @@ SageMaker endpoints, endpoint configs, models and model package groups, KMS keys
 Every ledger row mlopsctl created (ownership `created`, not inside a stack it adopted) whose id is still among
 them is reported as left, whatever status the ledger gives it. KMS keys count as gone when PendingDeletion (AWS
 never deletes a key at once). Rows of kind `other` are EventBridge rules (launch-project) or promotion records
-(promote; not AWS resources, skipped). Rows of kinds it cannot list are named as unchecked. `--allow-moto-gaps`
-excuses what moto 5.2.1 fails to delete with a stack (see is_moto_managed_policy_gap), counted apart. The planted resources (and
-each `--foreign`) must still exist, unchanged. It prints one compact table (kinds × accounts) and exits 1 with
+(promote; not AWS resources, skipped). Rows of kinds it cannot list are named as unchecked. Nothing is excused.
+The planted resources (and each `--foreign`) must still exist, unchanged. It prints one compact table (kinds × accounts) and exits 1 with
 the list of problems when anything is left or missing; 2 on bad input.
 """
 import argparse
@@ -248,15 +247,7 @@ def verify_foreign(item, inventory):
     return None
 
 
-def is_moto_managed_policy_gap(row, inventory):
-    """moto 5.2.1 deletes a stack without deleting its AWS::IAM::ManagedPolicy resources (the class has no
-    delete_from_cloudformation_json); CloudFormation on AWS deletes them. Only such a policy whose stack is really
-    gone is excused, so a teardown that skipped the stack is still caught."""
-    return (row["kind"] == "iamPolicy" and ":policy/" in row["physicalId"] and row["stack"]
-            and not inventory.exists("stack", row["stack"]))
-
-
-def check(topology, ledger_path, manifest_path, extra_foreign, allow_moto_gaps):
+def check(topology, ledger_path, manifest_path, extra_foreign):
     rows, total_rows = ledger_rows(ledger_path)
     with open(manifest_path) as handle:
         foreign = json.load(handle)
@@ -284,7 +275,7 @@ def check(topology, ledger_path, manifest_path, extra_foreign, allow_moto_gaps):
         return inventories[(account, region)]
 
     problems = []
-    recorded, left, pending, unchecked, gaps = (Counter() for _ in range(5))
+    recorded, left, pending, unchecked = (Counter() for _ in range(4))
     for row in rows:
         if row["account"] not in {a[0] for a in accounts}:
             problems.append(f"ledger row {row['id']} is in account {row['account']}, which the topology does not list")
@@ -297,8 +288,6 @@ def check(topology, ledger_path, manifest_path, extra_foreign, allow_moto_gaps):
             unchecked[cell] += 1
         elif found and kind == "kmsKey" and here.key_states.get(row["physicalId"]) == "PendingDeletion":
             pending[cell] += 1
-        elif found and allow_moto_gaps and is_moto_managed_policy_gap(row, here):
-            gaps[cell] += 1
         elif found:
             left[cell] += 1
             problems.append(f"left: {kind} {row['physicalId']} in {row['stage']} {row['account']} {row['region']} "
@@ -313,29 +302,25 @@ def check(topology, ledger_path, manifest_path, extra_foreign, allow_moto_gaps):
         else:
             foreign_ok[item["account"]] += 1
 
-    print_table(accounts, rows, recorded, left, pending, unchecked, gaps, foreign_ok, foreign_all, inventories)
+    print_table(accounts, rows, recorded, left, pending, unchecked, foreign_ok, foreign_all, inventories)
     for (kind, account), count in sorted(unchecked.items()):
         print(f"unchecked: {count} {kind} row(s) in {account} (this check cannot list {kind})")
-    if gaps:
-        print(f"excused (emulator gap, see is_moto_managed_policy_gap): {sum(gaps.values())} managed IAM policies "
-              "whose stack was deleted; moto 5.2.1 leaves AWS::IAM::ManagedPolicy behind, AWS does not")
     if problems:
         print(f"\nFAILED: {len(problems)} problem(s):")
         for problem in problems:
             print(f"  {problem}")
         return 1
-    excused = f", {sum(gaps.values())} excused as an emulator gap" if gaps else ""
-    print(f"\nok: none of the {len(rows)} resources mlopsctl created is left{excused} ({total_rows} ledger rows in all); "
+    print(f"\nok: none of the {len(rows)} resources mlopsctl created is left ({total_rows} ledger rows in all); "
           f"all {sum(foreign_all.values())} resources it does not own are untouched")
     return 0
 
 
-def print_table(accounts, rows, recorded, left, pending, unchecked, gaps, foreign_ok, foreign_all, inventories):
+def print_table(accounts, rows, recorded, left, pending, unchecked, foreign_ok, foreign_all, inventories):
     kinds = [k for k in CHECKED_KINDS if any((k, a[0]) in recorded for a in accounts)]
     kinds += sorted({r["kind"] for r in rows} - set(kinds))
     width = max([len(k) for k in kinds] + [32])
     print("cell = left/recorded per account, for the ledger rows mlopsctl created (+Npd: KMS keys pending deletion, "
-          "+Nmoto: excused emulator gap, ?N: unchecked)")
+          "?N: unchecked)")
     print(f"{'KIND':<{width}}  " + "  ".join(f"{a[0]:<14}" for a in accounts))
     print(f"{'':<{width}}  " + "  ".join(f"{'/'.join(a[1]):<14}" for a in accounts))
     for kind in kinds:
@@ -347,8 +332,6 @@ def print_table(accounts, rows, recorded, left, pending, unchecked, gaps, foreig
                 text += f" +{pending[cell]}pd"
             if unchecked[cell]:
                 text += f" ?{unchecked[cell]}"
-            if gaps[cell]:
-                text += f" +{gaps[cell]}moto"
             cells.append(f"{text:<14}")
         print(f"{kind:<{width}}  " + "  ".join(cells))
     print(f"{'foreign: untouched/planted':<{width}}  "
@@ -368,8 +351,6 @@ def main(argv):
     parser.add_argument("--ledger", default=os.environ.get("MLOPSCTL_LEDGER"))
     parser.add_argument("--foreign", action="append", default=[], metavar="STAGE:KIND:ID",
                         help="another resource that is not mlopsctl's and must survive (repeatable)")
-    parser.add_argument("--allow-moto-gaps", action="store_true",
-                        help="on the local emulator: excuse managed IAM policies moto leaves when it deletes their stack")
     args = parser.parse_args(argv)
     topology = load_topology(args.topology)
     missing = [stage for stage in STAGES if stage not in topology]
@@ -378,7 +359,7 @@ def main(argv):
     if args.action == "plant":
         plant(topology, args.manifest)
         return 0
-    return check(topology, args.ledger, args.manifest, args.foreign, args.allow_moto_gaps)
+    return check(topology, args.ledger, args.manifest, args.foreign)
 
 
 if __name__ == "__main__":

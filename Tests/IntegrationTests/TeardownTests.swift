@@ -29,6 +29,9 @@ import Workflows
             case .stack: #expect(try await session.cloudFormation.describeStack(id) == nil, "\(row)")
             case .bucket: #expect(try await session.s3.headBucket(id) == .notFound, "\(row)")
             case .iamRole: #expect(try await session.iam.getRole(name: id) == nil, "\(row)")
+            // A managed policy (its id is an ARN; an inline policy goes with its role): moto leaves it when it deletes
+            // the stack, so this proves teardown removed it itself.
+            case .iamPolicy where id.contains(":policy/"): #expect(try await session.iam.getPolicy(arn: id) == nil, "\(row)")
             case .ssmParameter: #expect(try await session.ssm.getParameter(name: id) == nil, "\(row)")
             case .ecrRepository: #expect(try await session.ecr.describeRepository(name: id) == nil, "\(row)")
             case .kmsKey:
@@ -84,7 +87,8 @@ import Workflows
             let keyRows = rows.filter { $0.kind == .kmsKey }
             #expect(!keyRows.isEmpty)
             #expect(fixture.transport.exchanges.filter { $0.operation == "ScheduleKeyDeletion" && $0.statusCode == 200 }.count == keyRows.count)
-            #expect(deletedKinds.isSuperset(of: [.stack, .bucket, .iamRole, .ssmParameter, .ecrRepository, .objectPrefix]), "\(deletedKinds)")
+            #expect(deletedKinds.isSuperset(of: [.stack, .bucket, .iamRole, .iamPolicy, .ssmParameter, .ecrRepository, .objectPrefix]), "\(deletedKinds)")
+            #expect(rows.contains { $0.kind == .iamPolicy && ($0.physicalId ?? "").contains(":policy/") }, "no managed policy in the ledger")
             #expect(report.deleted.count == rows.filter { $0.status == .deleted }.count)
 
             // Untouched: the bucket (with its object), the stack and the lead parameter made before mlopsctl ran.

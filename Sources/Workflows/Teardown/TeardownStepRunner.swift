@@ -53,7 +53,7 @@ struct TeardownStepRunner: Sendable {
     }
 
     /// Empties the stack's buckets and repositories, deletes the stack (one retry), then removes what the stack
-    /// retained (buckets with a Retain policy). Its KMS keys are scheduled for deletion first.
+    /// retained (buckets with a Retain policy, managed policies). Its KMS keys are scheduled for deletion first.
     /// - Returns: rows left on purpose, with why.
     func deleteStack(_ step: TeardownPlan.Step) async throws -> [Int64: String] {
         let name = step.target.physicalId ?? ""
@@ -88,12 +88,13 @@ struct TeardownStepRunner: Sendable {
         }
     }
 
-    /// Buckets and repositories a deleted stack kept (Retain policy); a missing one is already gone.
+    /// Buckets, repositories and managed policies a deleted stack kept (Retain policy); a missing one is already gone.
     func deleteRetained(_ members: [TrackedResource]) async throws {
         for member in members {
             switch member.kind {
             case .bucket: try await deleteBucket(member.physicalId ?? "")
             case .ecrRepository: try await deleteRepository(member.physicalId ?? "")
+            case .iamPolicy: try await deleteLeftoverManagedPolicy(member)
             default: break
             }
         }

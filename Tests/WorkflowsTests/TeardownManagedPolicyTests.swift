@@ -1,0 +1,108 @@
+import AWSConfig
+import AWSServices
+import AWSWire
+import Foundation
+import Ledger
+import Logging
+import Testing
+import TestSupport
+@testable import Workflows
+
+/// A managed policy the bootstrap's execution-policy stack left behind when it was deleted (AWS does this for a
+/// policy with a Retain policy) goes the way IAM requires: detached, old versions deleted, then deleted.
+@Suite struct TeardownManagedPolicyTests {
+    typealias Plan = TeardownPlanTests
+    static let stack = FakePolicyAccount.stackName
+    static let arn = FakePolicyAccount.policyArn
+    static let iamOperations: Set<String> = [
+        "GetPolicy", "ListEntitiesForPolicy", "DetachRolePolicy", "DetachUserPolicy", "DetachGroupPolicy", "ListPolicyVersions",
+        "DeletePolicyVersion", "DeletePolicy",
+    ]
+
+    static func rows(policy: String = arn, ownership: Ownership = .created) -> [Plan.Seed] {
+        [Plan.row("dev", .stack, stack), Plan.row("dev", .iamPolicy, policy, stack: stack, ownership: ownership)]
+    }
+
+    static func run(_ account: FakePolicyAccount, seeds: [Plan.Seed]) async throws -> (TeardownReport, LedgerDatabase, [String]) {
+        let ledger = try await Plan.ledger(seeds)
+        let environment = EnvironmentVariables(["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1"])
+        let config = try SharedConfig.parse(
+            configFile: "[profile p]\nregion = us-east-1\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n", credentialsFile: "",
+            configPath: "config", credentialsPath: "credentials")
+        let transport = ScriptedTransport { request, _ in account.respond(request) }
+        let lines = LockedBox<[String]>([])
+        let workflow = TeardownWorkflow(
+            scope: TeardownScope(everything: true), catalogStack: "mlopsctl-hnb659fds-catalog", openLedger: { ledger },
+            session: { _ in
+                try AWSSession.make(profile: "p", region: "us-east-1", environment: environment, config: config, transport: transport, logger: Logger(label: "t"))
+            }, progress: { line in lines.withLock { $0.append(line) } }, sleep: { _ in })
+        let report = try await workflow.run(confirmedProd: [])
+        return (report, ledger, lines.value)
+    }
+
+    func iamLog(_ account: FakePolicyAccount) -> [String] { account.log.filter(Self.iamOperations.contains) }
+
+    @Test func aLeftoverPolicyIsDetachedStrippedOfOldVersionsThenDeleted() async throws {
+        let account = FakePolicyAccount()
+        let (report, ledger, lines) = try await Self.run(account, seeds: Self.rows())
+
+        #expect(iamLog(account) == [
+            "GetPolicy", "ListEntitiesForPolicy", "DetachRolePolicy", "ListPolicyVersions", "DeletePolicyVersion", "DeletePolicyVersion",
+            "DeletePolicy",
+        ])
+        // Only after the stack is gone.
+        #expect(try #require(account.log.firstIndex(of: "DeleteStack")) < (account.log.firstIndex(of: "GetPolicy") ?? -1))
+        let state = account.state.value
+        #expect(!state.policyExists && state.attachedRoles.isEmpty)
+        #expect(state.policyArnsSeen.allSatisfy { $0 == Self.arn } && !state.policyArnsSeen.isEmpty)
+        #expect(report.isComplete, "\(report.left)")
+        #expect(report.deleted.compactMap(\.physicalId).sorted() == [Self.arn, Self.stack].sorted())
+        #expect(try await ledger.resources().allSatisfy { $0.status == .deleted })
+        #expect(lines.contains {
+            $0.contains("removed managed policy \(Self.arn) the stack left behind")
+                && $0.contains("detached from role mlopsctl-hnb659fds-cfn-exec-role-222222222222-us-east-1") && $0.contains("2 old versions deleted")
+        }, "\(lines)")
+    }
+
+    @Test func aPolicyTheStackTookWithItMakesNoDeleteCalls() async throws {
+        var state = FakePolicyAccount.State()
+        state.policyExists = false
+        let account = FakePolicyAccount(state)
+        let (report, _, lines) = try await Self.run(account, seeds: Self.rows())
+
+        #expect(iamLog(account) == ["GetPolicy"])
+        #expect(report.isComplete, "\(report.left)")
+        #expect(report.deleted.count == 2)
+        #expect(!lines.contains { $0.contains("removed managed policy") })
+    }
+
+    /// An inline policy (`AWS::IAM::Policy`: its physical id is not an ARN, it goes with its role), a policy ARN of
+    /// another account, and an adopted policy are never touched.
+    @Test(arguments: [
+        ("mlops-Polic-1A2B3C4D5E6F", Ownership.created),
+        ("arn:aws:iam::999999999999:policy/mlopsctl-hnb659fds-cfn-exec-dev", .created),
+        (FakePolicyAccount.policyArn, .adopted),
+    ])
+    func onlyManagedPoliciesMlopsctlCreatedInThisAccountAreTouched(_ id: String, _ ownership: Ownership) async throws {
+        let account = FakePolicyAccount()
+        let (report, _, _) = try await Self.run(account, seeds: Self.rows(policy: id, ownership: ownership))
+
+        #expect(iamLog(account) == [])
+        #expect(account.state.value.policyExists)
+        #expect(report.isComplete, "\(report.left)")
+    }
+
+    @Test func aPolicyIAMStillRefusesToDeleteIsReportedAsLeft() async throws {
+        var state = FakePolicyAccount.State()
+        state.attachedMeanwhile = 1
+        let account = FakePolicyAccount(state)
+        let (report, ledger, _) = try await Self.run(account, seeds: Self.rows())
+
+        #expect(iamLog(account).last == "DeletePolicy")
+        #expect(account.state.value.policyExists)
+        #expect(!report.isComplete)
+        #expect(report.left.contains { $0.physicalId == Self.arn && $0.reason?.contains("DeleteConflict") == true }, "\(report.left)")
+        let rows = try await ledger.resources()
+        #expect(rows.first { $0.physicalId == Self.arn }?.status == .failed)
+    }
+}
