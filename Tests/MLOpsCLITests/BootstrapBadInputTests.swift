@@ -5,33 +5,10 @@ import Testing
 /// `bootstrap` with bad input: every problem listed, non-zero exit, no AWS call (the configured endpoint is a
 /// closed port, so any call would show up as a connection error) and no ledger written.
 @Suite struct BootstrapBadInputTests {
-    static let stages = """
-        stages:
-          governance: { account: "111111111111", profile: gov }
-          dev:        { account: "222222222222", profile: gov }
-          preprod:    { account: "333333333333", profile: gov }
-          prod:       { account: "444444444444", profile: gov }
-        """
+    static let stages = ClosedPortSandbox.stages
 
     func run(_ topology: String, arguments: [String] = ["bootstrap"]) async throws -> (CommandRunner.Result, ledgerExists: Bool) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mlopsctl-bootstrap-bad-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try topology.write(to: dir.appendingPathComponent("mlopsctl.yaml"), atomically: true, encoding: .utf8)
-        try "[profile gov]\nregion = us-east-1\nendpoint_url = http://127.0.0.1:9\n".write(
-            to: dir.appendingPathComponent("config"), atomically: true, encoding: .utf8)
-        try "[gov]\naws_access_key_id = AKIDEXAMPLE00000000\naws_secret_access_key = CANARY-SECRET-bootstrap\n".write(
-            to: dir.appendingPathComponent("credentials"), atomically: true, encoding: .utf8)
-        let ledger = dir.appendingPathComponent("state/ledger.sqlite")
-        let result = try await CommandRunner().run(
-            arguments,
-            environment: [
-                "AWS_CONFIG_FILE": dir.appendingPathComponent("config").path,
-                "AWS_SHARED_CREDENTIALS_FILE": dir.appendingPathComponent("credentials").path,
-                "MLOPSCTL_TOPOLOGY": dir.appendingPathComponent("mlopsctl.yaml").path, "MLOPSCTL_LEDGER": ledger.path,
-                "AWS_MAX_ATTEMPTS": "1", "HOME": dir.path,
-            ], currentDirectory: dir)
-        return (result, FileManager.default.fileExists(atPath: ledger.path))
+        try await ClosedPortSandbox.run(arguments, topology: topology, secret: "CANARY-SECRET-bootstrap")
     }
 
     @Test func everyTopologyProblemIsListedAtOnce() async throws {

@@ -5,15 +5,7 @@ import Testing
 /// `promote` and `status` through the binary. Bad input ends in one line naming the flag and the fix, a non-zero
 /// exit and no AWS call (the endpoint is a closed port, so a call would show up as a connection error) and no ledger.
 @Suite struct PromoteCommandTests {
-    static let topology = """
-        version: 1
-        region: us-east-1
-        stages:
-          governance: { account: "111111111111", profile: gov }
-          dev:        { account: "222222222222", profile: gov }
-          preprod:    { account: "333333333333", profile: gov }
-          prod:       { account: "444444444444", profile: gov }
-        """
+    static let topology = ClosedPortSandbox.topology
 
     struct Case: CustomTestStringConvertible, Sendable {
         let name: String
@@ -38,27 +30,11 @@ import Testing
         Case(name: "unreachable account", arguments: ["--to", "dev"], expected: ["cannot confirm the account"]),
     ]
 
-    /// Runs mlopsctl in a fresh folder with a closed-port endpoint; says whether a ledger was written.
+    /// Runs mlopsctl in a closed-port sandbox with the repository's seed code; says whether a ledger was written.
     func run(_ arguments: [String], topology: String = Self.topology) async throws -> (CommandRunner.Result, ledgerExists: Bool) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mlopsctl-promote-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try topology.write(to: dir.appendingPathComponent("mlopsctl.yaml"), atomically: true, encoding: .utf8)
-        try "[profile gov]\nregion = us-east-1\nendpoint_url = http://127.0.0.1:9\n".write(
-            to: dir.appendingPathComponent("config"), atomically: true, encoding: .utf8)
-        try "[gov]\naws_access_key_id = AKIDEXAMPLE00000000\naws_secret_access_key = CANARY-SECRET-promote\n".write(
-            to: dir.appendingPathComponent("credentials"), atomically: true, encoding: .utf8)
-        let ledger = dir.appendingPathComponent("state/ledger.sqlite")
-        let result = try await CommandRunner().run(
-            arguments,
-            environment: [
-                "AWS_CONFIG_FILE": dir.appendingPathComponent("config").path,
-                "AWS_SHARED_CREDENTIALS_FILE": dir.appendingPathComponent("credentials").path,
-                "MLOPSCTL_TOPOLOGY": dir.appendingPathComponent("mlopsctl.yaml").path, "MLOPSCTL_LEDGER": ledger.path,
-                "MLOPSCTL_SEED_CODE": ConformanceData.packageRoot.appendingPathComponent("seed_code").path,
-                "AWS_MAX_ATTEMPTS": "1", "HOME": dir.path,
-            ], currentDirectory: dir)
-        return (result, FileManager.default.fileExists(atPath: ledger.path))
+        try await ClosedPortSandbox.run(
+            arguments, topology: topology, secret: "CANARY-SECRET-promote",
+            environment: ["MLOPSCTL_SEED_CODE": ConformanceData.packageRoot.appendingPathComponent("seed_code").path])
     }
 
     @Test(arguments: cases)
