@@ -44,38 +44,11 @@ import Topology
             var answers = ["12"]
             for account in emulator.accounts { answers += [account.accountID, account.profile] }
             answers.append("eu-west-1")
-            let script = """
-                import os, pty, subprocess, sys, time, select
-                master, slave = pty.openpty()
-                env = dict(os.environ)
-                child = subprocess.Popen(sys.argv[1:], stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
-                os.close(slave)
-                output = b""
-                answers = [\(answers.map { "'\($0)'" }.joined(separator: ", "))]
-                deadline = time.time() + 60
-                while time.time() < deadline:
-                    ready, _, _ = select.select([master], [], [], 0.2)
-                    if ready:
-                        try:
-                            chunk = os.read(master, 4096)
-                        except OSError:
-                            break
-                        if not chunk:
-                            break
-                        output += chunk
-                        if chunk.rstrip().endswith((b":", b"]:")) and answers:
-                            os.write(master, (answers.pop(0) + "\\n").encode())
-                    elif child.poll() is not None:
-                        break
-                child.wait(timeout=10)
-                sys.stdout.write(output.decode(errors="replace"))
-                sys.exit(child.returncode)
-                """
             var environment = emulator.environment
             environment["HOME"] = emulator.directory.path
             let result = try await CommandRunner().run(
                 [CommandRunner.defaultExecutable.path, "init", "--out", out.path], environment: environment,
-                through: ["python3", "-c", script])
+                through: PseudoTerminal.wrapper(answers: answers))
             #expect(result.status == 0, "\(result.combined)")
             #expect(result.stdout.contains("12-digit"), "the invalid answer must be explained: \(result.stdout)")
             let topology = try TopologyLoader.load(path: out.path)

@@ -85,6 +85,20 @@ import Workflows
             #expect(toProd.account == fixture.topology[.prod].account && toProd.packageArn == arn)
             #expect(try await fixture.session(.prod).sageMaker.describeEndpoint(name: toProd.endpoint)?.status == .inService)
 
+            // Through the binary on a terminal: a wrong prod account id typed changes nothing (no run even starts);
+            // the right one is accepted (the stack is already current, so nothing to deploy).
+            var environment = BootstrapCrashAndLockTests.environment(emulator, ledger: fixture.ledgerPath, topology: fixture.topologyPath)
+            environment["MLOPSCTL_SEED_CODE"] = ConformanceData.packageRoot.appendingPathComponent("seed_code").path
+            let command = [CommandRunner.defaultExecutable.path, "promote", "--project", "demo", "--to", "prod"]
+            let runsBefore = try await fixture.ledger.runs().count
+            let mistyped = try await CommandRunner().run(command, environment: environment, through: PseudoTerminal.wrapper(answers: ["999999999999"]))
+            #expect(mistyped.status == 1 && mistyped.stdout.contains("prod confirmation failed"), "\(mistyped.combined)")
+            #expect(try await fixture.ledger.runs().count == runsBefore)
+            let typed = try await CommandRunner().run(
+                command, environment: environment, through: PseudoTerminal.wrapper(answers: [fixture.topology[.prod].account]))
+            #expect(typed.status == 0 && typed.stdout.contains("is live in prod"), "\(typed.combined)")
+            #expect(try await fixture.ledger.runs().count == runsBefore + 1)
+
             // The ledger: endpoint stack, model, endpoint config and endpoint rows per stage, under the project.
             let rows = try await fixture.ledger.resources(filter: ResourceFilter(project: "demo"))
             for stage in ["dev", "preprod", "prod"] {
