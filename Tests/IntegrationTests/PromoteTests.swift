@@ -118,6 +118,18 @@ import Workflows
                 fixture, PromoteOptions(project: "demo", target: .preprod, skipGate: true, reason: "hotfix INC-7")
             ).run()
             #expect(skipped.packageArn == second && skipped.skippedGateReason == "hotfix INC-7" && skipped.stackAction == "updated", "\(skipped)")
+            // A Rejected package and one that does not exist are refused, naming them, before any change.
+            let rejected = try await Self.registerPackage(dev, group: "demo-p-demo1")
+            _ = try await dev.sageMaker.updateModelPackage(arn: rejected, approvalStatus: .rejected)
+            let unknown = arn.replacingOccurrences(of: "/1", with: "/99")
+            fixture.transport.reset()
+            for (candidate, word) in [(rejected, "Rejected"), (unknown, "does not exist")] {
+                let refusal = await #expect(throws: PromoteError.self) {
+                    try await Self.promote(fixture, PromoteOptions(project: "demo", target: .dev, package: .explicit(candidate), approve: true)).run()
+                }
+                #expect(refusal?.description.contains(candidate) == true && refusal?.description.contains(word) == true, "\(String(describing: refusal))")
+            }
+            #expect(fixture.transport.mutatingRequestCount == 0, "\(fixture.transport.mutatingOperations)")
             let after = try await PromotionStatus.read(ledger: fixture.ledger, project: "demo")
             #expect(after.first { $0.stage == "preprod" }?.packageArn == second)
             #expect(after.first { $0.stage == "preprod" }?.skippedGateReason == "hotfix INC-7")
