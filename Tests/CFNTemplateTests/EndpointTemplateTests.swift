@@ -8,12 +8,15 @@ import Testing
     static let arn = "arn:aws:sagemaker:eu-west-1:222222222222:model-package/churn-p-abc123/3"
 
     static func options(
-        name: String = "churn", id: String = "p-abc123", stage: ProjectTemplateOptions.Stage = .dev, arn: String = arn, count: Int = 1
+        name: String = "churn", id: String = "p-abc123", stage: ProjectTemplateOptions.Stage = .dev, arn: String = arn, count: Int = 1,
+        capture: EndpointDataCapture? = nil
     ) -> EndpointTemplateOptions {
         EndpointTemplateOptions(
             projectName: name, projectId: id, stage: stage, modelPackageArn: arn, instanceType: "ml.m5.large", initialInstanceCount: count,
-            variantName: "AllTraffic")
+            variantName: "AllTraffic", dataCapture: capture)
     }
+
+    static let capture = EndpointDataCapture(samplingPercentage: 20, destinationS3Uri: "s3://churn-capture-444444444444/prod/")
 
     @Test(arguments: ProjectTemplateOptions.Stage.allCases)
     func longestProjectNamesFitSageMaker(stage: ProjectTemplateOptions.Stage) {
@@ -44,8 +47,9 @@ import Testing
         let again = Self.options().names
         let other = Self.options(arn: Self.arn.replacingOccurrences(of: "/3", with: "/4")).names
         let bigger = Self.options(count: 2).names
+        let captured = Self.options(capture: Self.capture).names
         #expect(first == again)
-        for changed in [other, bigger] {
+        for changed in [other, bigger, captured] {
             #expect(changed.modelName != first.modelName && changed.endpointConfigName != first.endpointConfigName)
             #expect(changed.endpointName == first.endpointName && changed.stackName == first.stackName)
         }
@@ -77,11 +81,31 @@ import Testing
         #expect(template.outputs["ModelPackageArn"]?.value == .ref("ModelPackageArn"))
     }
 
+    @Test func dataCaptureAddsTheCaptureConfigAndLetsTheModelWriteOnlyThere() throws {
+        let template = EndpointTemplate.make(Self.options(capture: Self.capture))
+        try TemplateValidator().validate(template, name: "endpoint")
+        let config = try #require(template.resources["EndpointConfig"])
+        guard case .object(let capture)? = config.properties["DataCaptureConfig"] else {
+            Issue.record("DataCaptureConfig expected")
+            return
+        }
+        #expect(capture["EnableCapture"] == true && capture["InitialSamplingPercentage"] == 20)
+        #expect(capture["DestinationS3Uri"] == "s3://churn-capture-444444444444/prod/")
+        #expect(capture["CaptureOptions"] == [["CaptureMode": "Input"], ["CaptureMode": "Output"]])
+        let role = EndpointTemplate.renderer.render(Template(resources: ["R": try #require(template.resources["ModelExecutionRole"])]))
+        #expect(role.contains(#""Sid":"WriteCapturedData""#) && role.contains("s3:::churn-capture-444444444444/prod/*"), "\(role)")
+        // Without capture: no capture config and no write grant.
+        let plain = EndpointTemplate.make(Self.options())
+        #expect(plain.resources["EndpointConfig"]?.properties["DataCaptureConfig"] == nil)
+        #expect(!EndpointTemplate.renderer.render(plain).contains("WriteCapturedData"))
+    }
+
     @Test func endpointTemplateHasNoLintFindings() async throws {
         guard let linter = CFNLintTests.locateLinter() else { return }
-        let templates = Dictionary(uniqueKeysWithValues: ProjectTemplateOptions.Stage.allCases.map {
+        var templates = Dictionary(uniqueKeysWithValues: ProjectTemplateOptions.Stage.allCases.map {
             ("endpoint-\($0.rawValue).json", EndpointTemplate.make(Self.options(stage: $0, count: $0 == .prod ? 2 : 1)))
         })
+        templates["endpoint-prod-capture.json"] = EndpointTemplate.make(Self.options(stage: .prod, count: 2, capture: Self.capture))
         let (status, findings, output) = try await CFNLintTests.lint(linter, templates)
         #expect(status & ~(2 | 4 | 8) == 0, "cfn-lint failed to run: \(output)")
         #expect(status & 2 == 0, "cfn-lint errors:\n\(output)")

@@ -17,7 +17,7 @@ extension MLOpsCommand {
                 live in preprod, unless --skip-gate --reason TEXT (kept in the ledger). Promoting to prod asks for the prod account \
                 id on a terminal; elsewhere it needs --yes. The endpoint stack mlops-<project>-endpoint-<stage> is deployed in the \
                 stage's account as its CDK deploy role (CloudFormation acting as the cfn-exec role), sized by \
-                seed_code/deploy_app/config/<stage>.json, and the run waits until the endpoint is InService. A failed update is \
+                seed_code/deploy_app/config/<stage>.json (with optional dataCapture), and the run waits until the endpoint is InService. A failed update is \
                 rolled back and the previous package keeps serving. Exit status: 0, 1, 3 (ledger locked).
                 """)
 

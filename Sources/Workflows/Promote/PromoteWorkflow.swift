@@ -88,7 +88,8 @@ public struct PromoteWorkflow: Sendable {
 
         let endpointOptions = EndpointTemplateOptions(
             projectName: identity.name, projectId: identity.id, stage: templateStage, modelPackageArn: packageArn,
-            instanceType: config.instanceType, initialInstanceCount: config.initialInstanceCount, variantName: config.variantName)
+            instanceType: config.instanceType, initialInstanceCount: config.initialInstanceCount, variantName: config.variantName,
+            dataCapture: config.dataCapture)
         let names = endpointOptions.names
         let bootstrap = BootstrapNames(
             qualifier: topology.qualifier, account: target.account, region: target.region, partition: Partition.of(region: target.region))

@@ -55,21 +55,7 @@ public enum EndpointTemplate {
                         "ExecutionRoleArn": .getAtt(ID.role, "Arn"),
                         "PrimaryContainer": ["ModelPackageName": packageArn],
                     ]),
-                ID.endpointConfig: Resource(
-                    type: "AWS::SageMaker::EndpointConfig",
-                    properties: [
-                        "EndpointConfigName": .string(names.endpointConfigName),
-                        "KmsKeyId": .getAtt(ID.key, "Arn"),
-                        "ProductionVariants": [
-                            [
-                                "ModelName": .getAtt(ID.model, "ModelName"),
-                                "VariantName": .string(options.variantName),
-                                "InitialInstanceCount": .int(options.initialInstanceCount),
-                                "InstanceType": .string(options.instanceType),
-                                "InitialVariantWeight": 1,
-                            ],
-                        ],
-                    ]),
+                ID.endpointConfig: Resource(type: "AWS::SageMaker::EndpointConfig", properties: endpointConfigProperties(options, names)),
                 ID.endpoint: Resource(
                     type: "AWS::SageMaker::Endpoint",
                     properties: [
@@ -85,7 +71,25 @@ public enum EndpointTemplate {
             ])
     }
 
-    /// What the model's container needs: artifacts, images, logs and metrics; nothing else.
+    static func endpointConfigProperties(_ options: EndpointTemplateOptions, _ names: EndpointNames) -> [String: CFNValue] {
+        var properties: [String: CFNValue] = [
+            "EndpointConfigName": .string(names.endpointConfigName),
+            "KmsKeyId": .getAtt(ID.key, "Arn"),
+            "ProductionVariants": [
+                [
+                    "ModelName": .getAtt(ID.model, "ModelName"),
+                    "VariantName": .string(options.variantName),
+                    "InitialInstanceCount": .int(options.initialInstanceCount),
+                    "InstanceType": .string(options.instanceType),
+                    "InitialVariantWeight": 1,
+                ],
+            ],
+        ]
+        if let capture = options.dataCapture { properties["DataCaptureConfig"] = capture.property }
+        return properties
+    }
+
+    /// What the model's container needs: artifacts, images, logs and metrics (and the capture destination); nothing else.
     static func role(_ options: EndpointTemplateOptions, _ names: EndpointNames) -> Resource {
         let statements: [CFNValue] = [
             PolicyStatement.allow("ReadModelArtifacts", ["s3:GetObject"], [.sub("arn:${AWS::Partition}:s3:::mlops-*/*")]),
@@ -99,7 +103,7 @@ public enum EndpointTemplate {
                 "WriteLogs", ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
                 [.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/sagemaker/*")]),
             PolicyStatement.allow("PutMetrics", ["cloudwatch:PutMetricData"], ["*"]),
-        ]
+        ] + (options.dataCapture.map { [PolicyStatement.allow("WriteCapturedData", ["s3:PutObject"], [$0.objectArn])] } ?? [])
         return Resource(
             type: "AWS::IAM::Role",
             properties: [

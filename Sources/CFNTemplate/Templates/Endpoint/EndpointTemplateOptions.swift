@@ -1,5 +1,5 @@
 /// What one stage's endpoint stack serves and on what: the model package and the stage's
-/// `config/<stage>.json` (instance type, count, variant name).
+/// `config/<stage>.json` (instance type, count, variant name, data capture).
 public struct EndpointTemplateOptions: Sendable, Hashable {
     public var projectName: String
     public var projectId: String
@@ -9,10 +9,12 @@ public struct EndpointTemplateOptions: Sendable, Hashable {
     public var instanceType: String
     public var initialInstanceCount: Int
     public var variantName: String
+    /// Request/response capture; nil for none.
+    public var dataCapture: EndpointDataCapture?
 
     public init(
         projectName: String, projectId: String, stage: ProjectTemplateOptions.Stage, modelPackageArn: String, instanceType: String,
-        initialInstanceCount: Int, variantName: String
+        initialInstanceCount: Int, variantName: String, dataCapture: EndpointDataCapture? = nil
     ) {
         self.projectName = projectName
         self.projectId = projectId
@@ -21,6 +23,7 @@ public struct EndpointTemplateOptions: Sendable, Hashable {
         self.instanceType = instanceType
         self.initialInstanceCount = initialInstanceCount
         self.variantName = variantName
+        self.dataCapture = dataCapture
     }
 
     /// The physical names of this deployment.
@@ -31,6 +34,9 @@ public struct EndpointTemplateOptions: Sendable, Hashable {
     /// Everything the model and endpoint config are made of: a change gives them fresh names, as a replaced
     /// SageMaker resource needs, and the same inputs keep the names (no stack change).
     var settingsKey: String {
-        [modelPackageArn, instanceType, String(initialInstanceCount), variantName].joined(separator: "|")
+        var parts = [modelPackageArn, instanceType, String(initialInstanceCount), variantName]
+        // Appended only when set, so configs without capture keep the names they had.
+        if let capture = dataCapture { parts += ["capture", String(capture.samplingPercentage), capture.destinationS3Uri] }
+        return parts.joined(separator: "|")
     }
 }
