@@ -350,7 +350,7 @@ _mlopsctl_launch-project() {
 
 _mlopsctl_promote() {
     repeating_flags=()
-    non_repeating_flags=(--debug --latest-approved --approve --skip-gate --yes --version -h --help)
+    non_repeating_flags=(--debug --latest-approved --approve --skip-gate --yes --dry-run --version -h --help)
     repeating_options=()
     non_repeating_options=(--topology --output --ledger --project --to --model-package --reason --seed-code --lock-timeout)
     __mlopsctl_offer_flags_options 0

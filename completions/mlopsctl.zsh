@@ -195,6 +195,7 @@ _mlopsctl_promote() {
         '--skip-gate[Deploy even though the previous stage does not serve the package; needs --reason.]'
         '--reason[Why the gate is skipped (recorded in the ledger).]:reason:'
         '--yes[Promote to prod without typing the prod account id (required when stdin is not a terminal).]'
+        '--dry-run[Check the package, the gate and the config, plan the stack, and stop\: nothing is approved, deployed or recorded.]'
         '--seed-code[Folder holding deploy_app/ (default\: $MLOPSCTL_SEED_CODE, else ./seed_code).]:seed-code:_files -/'
         '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
         '--version[Show the version.]'

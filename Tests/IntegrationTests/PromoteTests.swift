@@ -63,6 +63,14 @@ import Workflows
             #expect(early?.description.contains("prod gate") == true, "\(String(describing: early))")
             #expect(fixture.transport.mutatingRequestCount == 0, "\(fixture.transport.mutatingOperations)")
 
+            // A dry run checks and plans, and changes nothing: no approval, no stack, no ledger run.
+            let runsBeforeDryRun = try await fixture.ledger.runs().count
+            let dryRun = try await Self.promote(fixture, PromoteOptions(project: "demo", target: .dev, approve: true, dryRun: true)).run()
+            #expect(dryRun.stackAction == "would-create" && dryRun.wouldApprove && !dryRun.approved && dryRun.packageArn == arn, "\(dryRun)")
+            #expect(fixture.transport.mutatingRequestCount == 0, "\(fixture.transport.mutatingOperations)")
+            #expect(try await fixture.ledger.runs().count == runsBeforeDryRun)
+            #expect(try await dev.sageMaker.describeModelPackage(name: arn)?.approvalStatus == .pendingManualApproval)
+
             // dev: approves the pending package (naming the operator) and serves it.
             let toDev = try await Self.promote(fixture, PromoteOptions(project: "demo", target: .dev, approve: true)).run()
             #expect(toDev.packageArn == arn && toDev.approved && toDev.stackAction == "created" && toDev.endpointStatus == "InService", "\(toDev)")
@@ -84,6 +92,10 @@ import Workflows
             let toProd = try await Self.promote(fixture, PromoteOptions(project: "demo", target: .prod, yes: true)).run()
             #expect(toProd.account == fixture.topology[.prod].account && toProd.packageArn == arn)
             #expect(try await fixture.session(.prod).sageMaker.describeEndpoint(name: toProd.endpoint)?.status == .inService)
+
+            // Once dev serves it, a dry run to dev has nothing to change.
+            let again = try await Self.promote(fixture, PromoteOptions(project: "demo", target: .dev, dryRun: true)).run()
+            #expect(again.stackAction == "unchanged" && again.endpointStatus == "serving", "\(again)")
 
             // Through the binary on a terminal: a wrong prod account id typed changes nothing (no run even starts);
             // the right one is accepted (the stack is already current, so nothing to deploy).

@@ -18,7 +18,8 @@ extension MLOpsCommand {
                 id on a terminal; elsewhere it needs --yes. The endpoint stack mlops-<project>-endpoint-<stage> is deployed in the \
                 stage's account as its CDK deploy role (CloudFormation acting as the cfn-exec role), sized by \
                 seed_code/deploy_app/config/<stage>.json (with optional dataCapture), and the run waits until the endpoint is InService. A failed update is \
-                rolled back and the previous package keeps serving. Exit status: 0, 1, 3 (ledger locked).
+                rolled back and the previous package keeps serving. --dry-run makes every check and plans the stack, then stops \
+                (no approval, deployment, confirmation or ledger run). Exit status: 0, 1, 3 (ledger locked).
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -31,6 +32,8 @@ extension MLOpsCommand {
         @Flag(help: "Deploy even though the previous stage does not serve the package; needs --reason.") var skipGate = false
         @Option(help: "Why the gate is skipped (recorded in the ledger).") var reason: String?
         @Flag(help: "Promote to prod without typing the prod account id (required when stdin is not a terminal).") var yes = false
+        @Flag(help: "Check the package, the gate and the config, plan the stack, and stop: nothing is approved, deployed or recorded.")
+        var dryRun = false
         @Option(help: "Folder holding deploy_app/ (default: $MLOPSCTL_SEED_CODE, else ./seed_code).", completion: .directory)
         var seedCode: String?
         @Option(help: "Seconds to wait for another mlopsctl run to release the ledger.") var lockTimeout: Int = 30
@@ -47,7 +50,7 @@ extension MLOpsCommand {
             let seed = SeedCodeLocation(explicit: seedCode, environment: environment.values, currentDirectory: FileManager.default.currentDirectoryPath)
             let options = PromoteOptions(
                 project: project, target: to, package: modelPackage.map { .explicit($0) } ?? .latestApproved, approve: approve,
-                skipGate: skipGate, reason: reason, yes: yes)
+                skipGate: skipGate, reason: reason, yes: yes, dryRun: dryRun)
             let prompter = Prompter()
             let workflow = PromoteWorkflow(
                 topology: topology, sessions: sessions, options: options, deployApp: seed.directory.appendingPathComponent("deploy_app"),
@@ -67,6 +70,11 @@ extension MLOpsCommand {
                         result.endpoint, result.endpointStatus,
                     ])
                     var note = "\(result.packageArn) is live in \(result.stage) (\(result.account) \(result.region))"
+                    if dryRun {
+                        note = "dry run, nothing changed: \(result.packageArn) would be served in \(result.stage) (\(result.account) \(result.region))"
+                        if result.wouldApprove { note += "; --approve would approve it first" }
+                        if let detail = result.detail { note += "; \(detail)" }
+                    }
                     if result.approved { note += "; approved by this run" }
                     if let reason = result.skippedGateReason { note += "; gate skipped: \(reason)" }
                     Console.print(table.render() + "\n" + note)

@@ -21,10 +21,12 @@ public struct PromoteOptions: Sendable, Equatable {
     public var reason: String?
     /// Promote to prod without typing the prod account id.
     public var yes: Bool
+    /// Check everything and plan the stack (would create / update / nothing), but change nothing.
+    public var dryRun: Bool
 
     public init(
         project: String, target: Stage, package: PackageChoice = .latestApproved, approve: Bool = false, skipGate: Bool = false,
-        reason: String? = nil, yes: Bool = false
+        reason: String? = nil, yes: Bool = false, dryRun: Bool = false
     ) {
         self.project = project
         self.target = target
@@ -33,6 +35,7 @@ public struct PromoteOptions: Sendable, Equatable {
         self.skipGate = skipGate
         self.reason = reason
         self.yes = yes
+        self.dryRun = dryRun
     }
 
     /// Flag combinations that make no sense, each naming the flag to fix; checked before any AWS call.

@@ -12,9 +12,13 @@ public struct PromoteResult: Sendable, Codable, Equatable {
     /// The package was PendingManualApproval and this run approved it.
     public var approved: Bool
     public var stack: String
-    /// `created`, `updated` or `unchanged`.
+    /// `created`, `updated` or `unchanged`; with `--dry-run`: `would create`, `would update` or `unchanged`.
     public var stackAction: String
     public var endpoint: String
     public var endpointStatus: String
     public var skippedGateReason: String?
+    /// Dry run: the package is PendingManualApproval and `--approve` would approve it.
+    public var wouldApprove: Bool = false
+    /// Dry run: why the stack would change.
+    public var detail: String? = nil
 }

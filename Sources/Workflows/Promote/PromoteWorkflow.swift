@@ -84,7 +84,7 @@ public struct PromoteWorkflow: Sendable {
         try await PromotionGate.check(target: options.target, packageArn: packageArn, skipGate: options.skipGate) { stage in
             try await Self.livePackage(project: identity.name, stage: stage, session: session(stage))
         }
-        try ProdConfirmation.confirm(target: target, yes: options.yes, isInteractive: isInteractive, ask: ask)
+        if !options.dryRun { try ProdConfirmation.confirm(target: target, yes: options.yes, isInteractive: isInteractive, ask: ask) }
 
         let endpointOptions = EndpointTemplateOptions(
             projectName: identity.name, projectId: identity.id, stage: templateStage, modelPackageArn: packageArn,
@@ -99,6 +99,17 @@ public struct PromoteWorkflow: Sendable {
             tags: topology.bootstrap.tags.merging(EndpointTemplate.tags(endpointOptions)) { $1 },
             roleARN: bootstrap.cloudFormationExecutionRoleARN)
         let previouslyLive = try await Self.livePackage(project: identity.name, stage: options.target, session: session(options.target))
+        if options.dryRun {
+            // Planning reads the stack only; the stage's own credentials can.
+            let applier = StackApplier(
+                session: session(options.target), recorder: LedgerRecorder(ledger: nil, runId: 0, stage: target), display: display, dryRun: true)
+            let plan = try await applier.apply(deployment, project: identity.name)
+            return PromoteResult(
+                project: identity.name, projectId: identity.id, stage: target.stage.rawValue, account: target.account, region: target.region,
+                packageArn: packageArn, packageVersion: selection.package.version, approved: false, stack: names.stackName,
+                stackAction: plan.action.rawValue, endpoint: names.endpointName, endpointStatus: previouslyLive == packageArn ? "serving" : "-",
+                skippedGateReason: options.skipGate ? options.reason : nil, wouldApprove: selection.needsApproval, detail: plan.detail)
+        }
 
         let request = LockRequest.current(command: "promote", arguments: arguments, environment: sessions.environment.values)
         return try await ledger.withLock(request, timeout: lockTimeout) { lock in
