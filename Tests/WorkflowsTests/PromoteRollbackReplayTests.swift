@@ -56,6 +56,9 @@ import Topology
 
     /// State: before UpdateStack the stack serves v1 (UPDATE_COMPLETE); after it, the update has rolled back.
     final class Script: @unchecked Sendable {
+        /// Whether the dev account has the CDK bootstrap's version parameter.
+        let bootstrapped: Bool
+        init(bootstrapped: Bool = true) { self.bootstrapped = bootstrapped }
         private let lock = NSLock()
         private var updateToken: String?
         var updated: String? { lock.withLock { updateToken } }
@@ -79,6 +82,11 @@ import Topology
                     + "<Expiration>2099-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>"
                     + "<Arn>arn:aws:sts::\(account):assumed-role/cdk-hnb659fds-deploy-role-\(account)-us-east-1/mlopsctl-tester</Arn>"
                     + "<AssumedRoleId>AROA:mlopsctl-tester</AssumedRoleId></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>")
+            case "GetParameter" where body.contains("/cdk-bootstrap/hnb659fds/version"):
+                guard bootstrapped else {
+                    return HTTPResponse(statusCode: 400, body: #"{"__type":"ParameterNotFound","message":""}"#)
+                }
+                return ok(#"{"Parameter":{"Name":"/cdk-bootstrap/hnb659fds/version","Type":"String","Value":"32","Version":1}}"#)
             case "GetParameter" where body.contains("/mlops/projects/demo/model-package-group"):
                 return ok(#"{"Parameter":{"Name":"/mlops/projects/demo/model-package-group","Type":"String","Value":"\#(group)","Version":1}}"#)
             case "ListModelPackages":
@@ -117,19 +125,34 @@ import Topology
         }
     }
 
-    @Test func aFailedUpdateIsRolledBackAndThePreviousPackageKeepsServing() async throws {
+    /// The workflow promoting to dev over `script`, with a fresh in-memory ledger.
+    static func workflow(_ script: Script) throws -> (PromoteWorkflow, ScriptedTransport, LedgerDatabase) {
         let environment = EnvironmentVariables(["AWS_MAX_ATTEMPTS": "1"])
         let config = try SharedConfig.parse(
             configFile: "[profile p]\nregion = us-east-1\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n",
             credentialsFile: "", configPath: "config", credentialsPath: "credentials")
-        let script = Script()
         let transport = ScriptedTransport { request, _ in script.answer(request) }
         let sessions = StageSessions(config: config, environment: environment, transport: transport, logger: Logger(label: "test"))
         let ledger = try LedgerDatabase.inMemory()
         let deployApp = ConformanceData.packageRoot.appendingPathComponent("seed_code/deploy_app")
         let workflow = PromoteWorkflow(
-            topology: try Self.topology(), sessions: sessions, options: PromoteOptions(project: "demo", target: .dev), deployApp: deployApp,
+            topology: try topology(), sessions: sessions, options: PromoteOptions(project: "demo", target: .dev), deployApp: deployApp,
             openLedger: { ledger }, lockTimeout: .seconds(5), user: "tester", sleep: { _ in })
+        return (workflow, transport, ledger)
+    }
+
+    @Test func anAccountWithoutTheBootstrapIsRefusedBeforeAnyChange() async throws {
+        let (workflow, transport, ledger) = try Self.workflow(Script(bootstrapped: false))
+        let error = await #expect(throws: PromoteError.self) { try await workflow.run() }
+        #expect(error?.description.contains("no SSM parameter /cdk-bootstrap/hnb659fds/version") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("mlopsctl bootstrap --stage dev") == true)
+        let operations = transport.requests.map(RecordingTransport.operationName)
+        #expect(!operations.contains("AssumeRole") && !operations.contains("UpdateStack"), "\(operations)")
+        #expect(try await ledger.runs().isEmpty)
+    }
+
+    @Test func aFailedUpdateIsRolledBackAndThePreviousPackageKeepsServing() async throws {
+        let (workflow, transport, ledger) = try Self.workflow(Script())
 
         let failure = await #expect(throws: PromoteFailure.self) { try await workflow.run() }
         let text = failure?.description ?? ""

@@ -98,6 +98,12 @@ public struct PromoteWorkflow: Sendable {
             parameters: [EndpointTemplate.ParameterName.modelPackageArn.rawValue: packageArn],
             tags: topology.bootstrap.tags.merging(EndpointTemplate.tags(endpointOptions)) { $1 },
             roleARN: bootstrap.cloudFormationExecutionRoleARN)
+        // The deploy and cfn-exec roles come with the bootstrap; without it AssumeRole would fail mid-run.
+        if try await session(options.target).ssm.getParameter(name: bootstrap.versionParameter) == nil {
+            throw PromoteError(
+                "\(target.stage.rawValue) (account \(target.account), \(target.region)) is not bootstrapped for qualifier \(topology.qualifier): "
+                    + "no SSM parameter \(bootstrap.versionParameter); run `mlopsctl bootstrap --stage \(target.stage.rawValue)` first")
+        }
         let previouslyLive = try await Self.livePackage(project: identity.name, stage: options.target, session: session(options.target))
         if options.dryRun {
             // Planning reads the stack only; the stage's own credentials can.
