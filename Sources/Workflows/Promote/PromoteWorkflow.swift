@@ -51,139 +51,62 @@ public struct PromoteWorkflow: Sendable {
     }
 
     public func run() async throws -> PromoteResult {
-        var problems = options.problems
-        guard let templateStage = ProjectTemplateOptions.Stage(rawValue: options.target.rawValue) else {
-            throw PromoteError("--to \(options.target.rawValue): promote deploys to dev, preprod or prod")
-        }
-        if options.project.range(of: ProjectIdentity.namePattern, options: .regularExpression) == nil {
-            problems.append("--project '\(options.project)' is not a SageMaker project name")
-        }
-        let dev = topology[.dev]
-        let target = topology[options.target]
-        if target.region != dev.region {
-            // CreateModel takes a model package of another account (shared by the group's policy), not of another region.
-            problems.append(
-                "stages.\(target.stage.rawValue).region \(target.region) differs from dev's \(dev.region): SageMaker builds a model only from "
-                    + "a model package in its own region; use \(dev.region) for \(target.stage.rawValue)")
-        }
-        guard problems.isEmpty else { throw PromoteError(problems) }
-        let config = try EndpointStageConfig.load(deployApp: deployApp, stage: options.target.rawValue)
+        let plan = try await prepare()
+        return options.dryRun ? try await preview(plan) : try await deploy(plan)
+    }
 
-        var stages = [dev]
-        if target.stage != .dev { stages.append(target) }
-        if let previous = PromotionGate.previous(options.target), previous != .dev { stages.append(topology[previous]) }
-        let stageSessions = try stages.map { ($0, try sessions.session(for: $0)) }
-        let arns = try await AccountCheck.verify(stageSessions)
-        let session = { (stage: Stage) in stageSessions.first { $0.0.stage == stage }!.1 }
+    /// Dry run: the stack plan (read with the stage's own credentials), nothing changed or recorded.
+    private func preview(_ plan: PromotionPlan) async throws -> PromoteResult {
+        let applier = StackApplier(
+            session: plan.session(plan.target.stage), recorder: LedgerRecorder(ledger: nil, runId: 0, stage: plan.target), display: display,
+            dryRun: true)
+        let stack = try await applier.apply(plan.deployment, project: plan.identity.name)
+        var result = plan.result(stackAction: stack.action.rawValue, endpoint: plan.names.endpointName,
+                                 endpointStatus: plan.previouslyLive == plan.packageArn ? "serving" : "-")
+        result.wouldApprove = plan.selection.needsApproval
+        result.detail = stack.detail
+        return result
+    }
 
-        let ledger = try openLedger()
-        let identity = try await ProjectLookup.identity(name: options.project, ledger: ledger, dev: session(.dev))
-        let group = ProjectNames(projectName: identity.name, projectId: identity.id, account: dev.account, region: dev.region).modelPackageGroup
-        let selection = try await PackageSelection.choose(options.package, group: group, approve: options.approve, sageMaker: session(.dev).sageMaker)
-        let packageArn = selection.package.arn
-        try await PromotionGate.check(target: options.target, packageArn: packageArn, skipGate: options.skipGate) { stage in
-            try await Self.livePackage(project: identity.name, stage: stage, session: session(stage))
-        }
-        if !options.dryRun { try ProdConfirmation.confirm(target: target, yes: options.yes, isInteractive: isInteractive, ask: ask) }
-
-        let endpointOptions = EndpointTemplateOptions(
-            projectName: identity.name, projectId: identity.id, stage: templateStage, modelPackageArn: packageArn,
-            instanceType: config.instanceType, initialInstanceCount: config.initialInstanceCount, variantName: config.variantName,
-            dataCapture: config.dataCapture)
-        let names = endpointOptions.names
-        let bootstrap = BootstrapNames(
-            qualifier: topology.qualifier, account: target.account, region: target.region, partition: Partition.of(region: target.region))
-        let deployment = StackDeployment(
-            stackName: names.stackName, template: .body(EndpointTemplate.renderer.render(EndpointTemplate.make(endpointOptions))),
-            parameters: [EndpointTemplate.ParameterName.modelPackageArn.rawValue: packageArn],
-            tags: topology.bootstrap.tags.merging(EndpointTemplate.tags(endpointOptions)) { $1 },
-            roleARN: bootstrap.cloudFormationExecutionRoleARN)
-        // The deploy and cfn-exec roles come with the bootstrap; without it AssumeRole would fail mid-run.
-        if try await session(options.target).ssm.getParameter(name: bootstrap.versionParameter) == nil {
-            throw PromoteError(
-                "\(target.stage.rawValue) (account \(target.account), \(target.region)) is not bootstrapped for qualifier \(topology.qualifier): "
-                    + "no SSM parameter \(bootstrap.versionParameter); run `mlopsctl bootstrap --stage \(target.stage.rawValue)` first")
-        }
-        let previouslyLive = try await Self.livePackage(project: identity.name, stage: options.target, session: session(options.target))
-        if options.dryRun {
-            // Planning reads the stack only; the stage's own credentials can.
-            let applier = StackApplier(
-                session: session(options.target), recorder: LedgerRecorder(ledger: nil, runId: 0, stage: target), display: display, dryRun: true)
-            let plan = try await applier.apply(deployment, project: identity.name)
-            return PromoteResult(
-                project: identity.name, projectId: identity.id, stage: target.stage.rawValue, account: target.account, region: target.region,
-                packageArn: packageArn, packageVersion: selection.package.version, approved: false, stack: names.stackName,
-                stackAction: plan.action.rawValue, endpoint: names.endpointName, endpointStatus: previouslyLive == packageArn ? "serving" : "-",
-                skippedGateReason: options.skipGate ? options.reason : nil, wouldApprove: selection.needsApproval, detail: plan.detail)
-        }
-
+    /// Under the ledger lock: approve if asked, deploy as the stage's CDK deploy role, wait for InService, record.
+    private func deploy(_ plan: PromotionPlan) async throws -> PromoteResult {
+        let ledger = plan.ledger
+        let target = plan.target
         let request = LockRequest.current(command: "promote", arguments: arguments, environment: sessions.environment.values)
         return try await ledger.withLock(request, timeout: lockTimeout) { lock in
-            if let arn = arns[target.stage] { try await ledger.setOperator(runId: lock.runId, arn: arn) }
-            if selection.needsApproval {
-                let operatorArn = arns[.dev] ?? "unknown operator"
-                try await session(.dev).sageMaker.updateModelPackage(
-                    arn: packageArn, approvalStatus: .approved, approvalDescription: "Approved by \(operatorArn) with mlopsctl promote")
+            if let arn = plan.callers[target.stage] { try await ledger.setOperator(runId: lock.runId, arn: arn) }
+            if plan.selection.needsApproval {
+                let operatorArn = plan.callers[.dev] ?? "unknown operator"
+                try await plan.session(.dev).sageMaker.updateModelPackage(
+                    arn: plan.packageArn, approvalStatus: .approved, approvalDescription: "Approved by \(operatorArn) with mlopsctl promote")
             }
-            let deploySession = session(options.target).assumingRole(bootstrap.deployRoleARN, sessionName: PromoteSessionName.make(user: user))
+            let deploySession = plan.session(target.stage).assumingRole(
+                plan.bootstrap.deployRoleARN, sessionName: PromoteSessionName.make(user: user))
             let recorder = LedgerRecorder(ledger: ledger, runId: lock.runId, stage: target)
             let applier = StackApplier(session: deploySession, recorder: recorder, display: display, dryRun: false)
             let stack: StageBootstrapResult.StackResult
             do {
-                stack = try await applier.apply(deployment, project: identity.name)
+                stack = try await applier.apply(plan.deployment, project: plan.identity.name)
             } catch let error as StackDeployError {
-                throw PromoteFailure(stage: options.target, stack: names.stackName, previous: previouslyLive, underlying: error)
+                throw PromoteFailure(stage: target.stage, stack: plan.names.stackName, previous: plan.previouslyLive, underlying: error)
             }
             // The stack's output names the endpoint (CloudFormation may have named it), so ask the stack.
-            let deployed = try await deploySession.cloudFormation.describeStack(names.stackName)
-            let endpointName = deployed?.outputValues[EndpointTemplate.OutputName.endpointName.rawValue] ?? names.endpointName
+            let deployed = try await deploySession.cloudFormation.describeStack(plan.names.stackName)
+            let endpointName = deployed?.outputValues[EndpointTemplate.OutputName.endpointName.rawValue] ?? plan.names.endpointName
             // The deploy role may only touch CloudFormation; the endpoint is watched with the stage's own credentials.
-            let endpoint = try await waitInService(endpointName, sageMaker: session(options.target).sageMaker)
-            let reason = options.skipGate ? options.reason : nil
+            let endpoint = try await waitInService(endpointName, sageMaker: plan.session(target.stage).sageMaker)
             let record = PromotionRecord(
-                project: identity.name, projectId: identity.id, stage: target.stage.rawValue, packageArn: packageArn,
-                packageVersion: selection.package.version, stack: names.stackName, endpoint: endpointName, skippedGateReason: reason)
+                project: plan.identity.name, projectId: plan.identity.id, stage: target.stage.rawValue, packageArn: plan.packageArn,
+                packageVersion: plan.selection.package.version, stack: plan.names.stackName, endpoint: endpointName,
+                skippedGateReason: plan.skippedGateReason)
             let row = try await ledger.plan(
-                recorder.intent(.other, PromotionRecord.physicalId(stack: names.stackName), stack: names.stackName,
-                                logicalId: PromotionRecord.logicalId, project: identity.name),
+                recorder.intent(.other, PromotionRecord.physicalId(stack: plan.names.stackName), stack: plan.names.stackName,
+                                logicalId: PromotionRecord.logicalId, project: plan.identity.name),
                 runId: lock.runId)
             try await ledger.settle(row.id!, status: .present, detail: record.json)
-            return PromoteResult(
-                project: identity.name, projectId: identity.id, stage: target.stage.rawValue, account: target.account, region: target.region,
-                packageArn: packageArn, packageVersion: selection.package.version, approved: selection.needsApproval, stack: names.stackName,
-                stackAction: stack.action.rawValue, endpoint: endpointName, endpointStatus: endpoint.status.rawValue,
-                skippedGateReason: reason)
-        }
-    }
-
-    /// The package a stage's endpoint stack serves now: its `ModelPackageArn` parameter (after a rolled-back
-    /// update, the previous one), nil without a settled stack.
-    static func livePackage(project: String, stage: Stage, session: AWSSession) async throws -> String? {
-        guard let templateStage = ProjectTemplateOptions.Stage(rawValue: stage.rawValue) else { return nil }
-        let name = EndpointNames.stackName(projectName: project, stage: templateStage)
-        guard let stack = try await session.cloudFormation.describeStack(name) else { return nil }
-        let status = stack.status.rawValue
-        guard status.hasSuffix("_COMPLETE"), !status.hasPrefix("DELETE"), status != "ROLLBACK_COMPLETE" else { return nil }
-        return stack.parameters.first { $0.key == EndpointTemplate.ParameterName.modelPackageArn.rawValue }?.value
-    }
-
-    /// Polls DescribeEndpoint until InService; Failed or the timeout stop with the endpoint's reason.
-    private func waitInService(_ name: String, sageMaker: SageMakerClient) async throws -> SageMakerEndpoint {
-        let deadline = ContinuousClock.now + endpointTimeout
-        var delay = Duration.seconds(5)
-        while true {
-            let endpoint = try await sageMaker.describeEndpoint(name: name)
-            // CloudFormation reports the stack complete only once the endpoint exists, so a missing one is an error.
-            guard let endpoint else { throw PromoteError("endpoint \(name) does not exist although its stack deployed; check the stack's resources") }
-            if endpoint.status == .inService { return endpoint }
-            if endpoint.status == .failed || endpoint.status == .outOfService {
-                throw PromoteError("endpoint \(name) is \(endpoint.status.rawValue): \(endpoint.failureReason ?? "no reason given")")
-            }
-            if ContinuousClock.now > deadline {
-                throw PromoteError("endpoint \(name) is not InService after \(endpointTimeout) (\(endpoint.status.rawValue))")
-            }
-            try await sleep(delay)
-            delay = min(delay * 2, .seconds(30))
+            var result = plan.result(stackAction: stack.action.rawValue, endpoint: endpointName, endpointStatus: endpoint.status.rawValue)
+            result.approved = plan.selection.needsApproval
+            return result
         }
     }
 }

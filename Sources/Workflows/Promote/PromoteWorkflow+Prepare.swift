@@ -1,0 +1,72 @@
+import AWSServices
+import CFNTemplate
+import Deployer
+import Foundation
+import Ledger
+import Topology
+
+extension PromoteWorkflow {
+    /// Every check, in the order of the type's comment, with reads only: flags and config, accounts, project,
+    /// package, gate, prod confirmation (not for a dry run), the target's bootstrap, and what it serves now.
+    func prepare() async throws -> PromotionPlan {
+        var problems = options.problems
+        guard let templateStage = ProjectTemplateOptions.Stage(rawValue: options.target.rawValue) else {
+            throw PromoteError("--to \(options.target.rawValue): promote deploys to dev, preprod or prod")
+        }
+        if options.project.range(of: ProjectIdentity.namePattern, options: .regularExpression) == nil {
+            problems.append("--project '\(options.project)' is not a SageMaker project name")
+        }
+        let dev = topology[.dev]
+        let target = topology[options.target]
+        if target.region != dev.region {
+            // CreateModel takes a model package of another account (shared by the group's policy), not of another region.
+            problems.append(
+                "stages.\(target.stage.rawValue).region \(target.region) differs from dev's \(dev.region): SageMaker builds a model only from "
+                    + "a model package in its own region; use \(dev.region) for \(target.stage.rawValue)")
+        }
+        guard problems.isEmpty else { throw PromoteError(problems) }
+        let config = try EndpointStageConfig.load(deployApp: deployApp, stage: options.target.rawValue)
+
+        var stages = [dev]
+        if target.stage != .dev { stages.append(target) }
+        if let previous = PromotionGate.previous(options.target), previous != .dev { stages.append(topology[previous]) }
+        let stageSessions = try stages.map { ($0, try sessions.session(for: $0)) }
+        let arns = try await AccountCheck.verify(stageSessions)
+        let byStage = Dictionary(stageSessions.map { ($0.0.stage, $0.1) }, uniquingKeysWith: { first, _ in first })
+        let session = { (stage: Stage) in byStage[stage]! }
+
+        let ledger = try openLedger()
+        let identity = try await ProjectLookup.identity(name: options.project, ledger: ledger, dev: session(.dev))
+        let group = ProjectNames(projectName: identity.name, projectId: identity.id, account: dev.account, region: dev.region).modelPackageGroup
+        let selection = try await PackageSelection.choose(options.package, group: group, approve: options.approve, sageMaker: session(.dev).sageMaker)
+        let packageArn = selection.package.arn
+        try await PromotionGate.check(target: options.target, packageArn: packageArn, skipGate: options.skipGate) { stage in
+            try await Self.livePackage(project: identity.name, stage: stage, session: session(stage))
+        }
+        if !options.dryRun { try ProdConfirmation.confirm(target: target, yes: options.yes, isInteractive: isInteractive, ask: ask) }
+
+        let endpointOptions = EndpointTemplateOptions(
+            projectName: identity.name, projectId: identity.id, stage: templateStage, modelPackageArn: packageArn,
+            instanceType: config.instanceType, initialInstanceCount: config.initialInstanceCount, variantName: config.variantName,
+            dataCapture: config.dataCapture)
+        let names = endpointOptions.names
+        let bootstrap = BootstrapNames(
+            qualifier: topology.qualifier, account: target.account, region: target.region, partition: Partition.of(region: target.region))
+        let deployment = StackDeployment(
+            stackName: names.stackName, template: .body(EndpointTemplate.renderer.render(EndpointTemplate.make(endpointOptions))),
+            parameters: [EndpointTemplate.ParameterName.modelPackageArn.rawValue: packageArn],
+            tags: topology.bootstrap.tags.merging(EndpointTemplate.tags(endpointOptions)) { $1 },
+            roleARN: bootstrap.cloudFormationExecutionRoleARN)
+        // The deploy and cfn-exec roles come with the bootstrap; without it AssumeRole would fail mid-run.
+        if try await session(options.target).ssm.getParameter(name: bootstrap.versionParameter) == nil {
+            throw PromoteError(
+                "\(target.stage.rawValue) (account \(target.account), \(target.region)) is not bootstrapped for qualifier \(topology.qualifier): "
+                    + "no SSM parameter \(bootstrap.versionParameter); run `mlopsctl bootstrap --stage \(target.stage.rawValue)` first")
+        }
+        let previouslyLive = try await Self.livePackage(project: identity.name, stage: options.target, session: session(options.target))
+        return PromotionPlan(
+            target: target, ledger: ledger, sessions: byStage, callers: arns, identity: identity, selection: selection, names: names,
+            bootstrap: bootstrap, deployment: deployment, previouslyLive: previouslyLive,
+            skippedGateReason: options.skipGate ? options.reason : nil)
+    }
+}
