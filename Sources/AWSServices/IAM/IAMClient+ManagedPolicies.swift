@@ -9,12 +9,7 @@ extension IAMClient {
         let operation = "GetPolicy"
         var parameters = QueryParameters()
         parameters.set("PolicyArn", arn)
-        let root: XMLElementNode
-        do {
-            root = try await client.query(action: operation, parameters: parameters)
-        } catch let error as AWSServiceError where error.code == "NoSuchEntity" {
-            return nil
-        }
+        guard let root = try await queryUnlessMissing(operation, parameters) else { return nil }
         let reader = ResponseReader(client, operation: operation, queryRoot: root)
         let policy = try reader.element(try reader.result(root), "Policy")
         return IAMManagedPolicy(
@@ -26,14 +21,7 @@ extension IAMClient {
 
     /// One page of ListEntitiesForPolicy (every entity type). Pass the previous page's `marker` for the next.
     public func listEntitiesForPolicy(arn: String, marker: String? = nil, maxItems: Int? = nil) async throws -> IAMPolicyEntitiesPage {
-        let operation = "ListEntitiesForPolicy"
-        var parameters = QueryParameters()
-        parameters.set("PolicyArn", arn)
-        parameters.set("Marker", marker)
-        parameters.set("MaxItems", maxItems)
-        let root = try await client.query(action: operation, parameters: parameters)
-        let reader = ResponseReader(client, operation: operation, queryRoot: root)
-        let result = try reader.result(root)
+        let (reader, result) = try await policyListPage("ListEntitiesForPolicy", arn: arn, marker: marker, maxItems: maxItems)
         let entities = IAMPolicyEntities(
             roleNames: try result.members(of: "PolicyRoles").map { try reader.text($0, "RoleName") },
             userNames: try result.members(of: "PolicyUsers").map { try reader.text($0, "UserName") },
@@ -73,14 +61,7 @@ extension IAMClient {
 
     /// One page of ListPolicyVersions. Pass the previous page's `marker` for the next.
     public func listPolicyVersions(arn: String, marker: String? = nil, maxItems: Int? = nil) async throws -> IAMPolicyVersionPage {
-        let operation = "ListPolicyVersions"
-        var parameters = QueryParameters()
-        parameters.set("PolicyArn", arn)
-        parameters.set("Marker", marker)
-        parameters.set("MaxItems", maxItems)
-        let root = try await client.query(action: operation, parameters: parameters)
-        let reader = ResponseReader(client, operation: operation, queryRoot: root)
-        let result = try reader.result(root)
+        let (reader, result) = try await policyListPage("ListPolicyVersions", arn: arn, marker: marker, maxItems: maxItems)
         let versions = try result.members(of: "Versions").map { node in
             IAMPolicyVersion(
                 versionId: try reader.text(node, "VersionId"), isDefaultVersion: try reader.optionalBool(node, "IsDefaultVersion") ?? false,
@@ -122,6 +103,17 @@ extension IAMClient {
         parameters.set(entity.member, entity.name)
         parameters.set("PolicyArn", policyArn)
         _ = try await client.query(action: operation, parameters: parameters)
+    }
+
+    /// One page of a policy listing (`PolicyArn`, `Marker`, `MaxItems`): its reader and `<…Result>` element.
+    private func policyListPage(_ operation: String, arn: String, marker: String?, maxItems: Int?) async throws -> (ResponseReader, XMLElementNode) {
+        var parameters = QueryParameters()
+        parameters.set("PolicyArn", arn)
+        parameters.set("Marker", marker)
+        parameters.set("MaxItems", maxItems)
+        let root = try await client.query(action: operation, parameters: parameters)
+        let reader = ResponseReader(client, operation: operation, queryRoot: root)
+        return (reader, try reader.result(root))
     }
 
     /// The next page's marker: only when `IsTruncated` is true (botocore's `more_results`), and then it must be there.

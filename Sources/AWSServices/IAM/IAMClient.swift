@@ -10,18 +10,22 @@ public struct IAMClient: Sendable {
         self.client = client
     }
 
+    /// The response root of `operation`, or nil when IAM answers `NoSuchEntity` (HTTP 404); other errors are thrown.
+    func queryUnlessMissing(_ operation: String, _ parameters: QueryParameters) async throws -> XMLElementNode? {
+        do {
+            return try await client.query(action: operation, parameters: parameters)
+        } catch let error as AWSServiceError where error.code == "NoSuchEntity" {
+            return nil
+        }
+    }
+
     /// GetRole. Returns nil when the role does not exist (`NoSuchEntity`, HTTP 404), so callers can
     /// create it; every other error is thrown.
     public func getRole(name: String) async throws -> IAMRole? {
         let operation = "GetRole"
         var parameters = QueryParameters()
         parameters.set("RoleName", name)
-        let root: XMLElementNode
-        do {
-            root = try await client.query(action: operation, parameters: parameters)
-        } catch let error as AWSServiceError where error.code == "NoSuchEntity" {
-            return nil
-        }
+        guard let root = try await queryUnlessMissing(operation, parameters) else { return nil }
         let reader = ResponseReader(client, operation: operation, queryRoot: root)
         let role = try reader.element(try reader.result(root), "Role")
         return IAMRole(
