@@ -101,6 +101,33 @@ import Workflows
         }
     }
 
+    /// On a terminal: anything but `yes` cancels, a mistyped prod account id refuses, and neither deletes anything;
+    /// `yes` and the prod account id go ahead.
+    @Test func onATerminalTheTeardownIsConfirmedByTypingYesAndTheProdAccount() async throws {
+        try await withEmulator { emulator in
+            let fixture = try BootstrapFixture(emulator)
+            _ = try await fixture.workflow(BootstrapOptions(stages: [.dev, .prod])).run()
+            let environment = BootstrapCrashAndLockTests.environment(emulator, ledger: fixture.ledgerPath, topology: fixture.topologyPath)
+            let command = [CommandRunner.defaultExecutable.path, "teardown", "--bootstrap"]
+            let before = try await fixture.ledger.resources()
+            let prod = fixture.topology[.prod].account
+
+            let cancelled = try await CommandRunner().run(command, environment: environment, through: PseudoTerminal.wrapper(answers: ["no"]))
+            #expect(cancelled.status == 1 && cancelled.stdout.contains("teardown cancelled; nothing was deleted"), "\(cancelled.combined)")
+            let mistyped = try await CommandRunner().run(
+                command, environment: environment, through: PseudoTerminal.wrapper(answers: ["yes", "999999999999"]))
+            #expect(mistyped.status == 1 && mistyped.stdout.contains("prod account id not confirmed"), "\(mistyped.combined)")
+            #expect(try await fixture.ledger.resources().map(\.status) == before.map(\.status))
+            for row in before where row.kind == .stack {
+                #expect(try await fixture.session(Stage(rawValue: row.stage)!).cloudFormation.describeStack(row.physicalId!) != nil)
+            }
+
+            let confirmed = try await CommandRunner().run(command, environment: environment, through: PseudoTerminal.wrapper(answers: ["yes", prod]))
+            #expect(confirmed.status == 0, "\(confirmed.combined)")
+            try await Self.expectGone(fixture, try await fixture.ledger.resources())
+        }
+    }
+
     @Test func wrongAccountCredentialsDeleteNothingAndNameTheExpectedAccount() async throws {
         try await withEmulator { emulator in
             let fixture = try BootstrapFixture(emulator)
