@@ -394,7 +394,7 @@ _mlopsctl_promote() {
 
 _mlopsctl_status() {
     repeating_flags=()
-    non_repeating_flags=(--debug --version -h --help)
+    non_repeating_flags=(--debug --verify --version -h --help)
     repeating_options=()
     non_repeating_options=(--topology --output --ledger --project)
     __mlopsctl_offer_flags_options 0

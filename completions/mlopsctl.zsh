@@ -215,6 +215,7 @@ _mlopsctl_status() {
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
         '--project[Only this project.]:project:'
+        '--verify[Also read each stage'\''s endpoint stack and say whether it still serves what the ledger recorded.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -147,6 +147,16 @@ import Workflows
             #expect(after.first { $0.stage == "preprod" }?.skippedGateReason == "hotfix INC-7")
             #expect(after.first { $0.stage == "prod" }?.packageArn == arn)
 
+            // status --verify reads the stacks: all as recorded; then someone deletes dev's endpoint stack by hand.
+            let verified = await PromotionStatus.verify(after, topology: fixture.topology, sessions: fixture.sessions)
+            #expect(verified.allSatisfy { $0.live == PromotionStatus.asRecorded }, "\(verified.map(\.live))")
+            try await dev.cloudFormation.deleteStack(DeleteStackRequest(stackName: "mlops-demo-endpoint-dev"))
+            let drifted = try await CommandRunner().run(["status", "--project", "demo", "--verify"], environment: environment)
+            #expect(drifted.status == 2, "\(drifted.combined)")
+            let devLine = drifted.stdout.split(separator: "\n").first { $0.hasPrefix("demo ") && $0.contains(" dev ") }
+            #expect(devLine?.contains("no endpoint stack") == true, "\(drifted.stdout)")
+            #expect(drifted.stdout.split(separator: "\n").filter { $0.contains("as recorded") }.count == 2, "\(drifted.stdout)")
+
             // Teardown removes the endpoint stacks first and leaves nothing; status then has nothing live.
             let endpoints = try await fixture.ledger.resources(filter: ResourceFilter(kind: .endpoint))
             #expect(endpoints.count == 3, "\(endpoints)")

@@ -9,11 +9,16 @@ extension MLOpsCommand {
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show which model package each stage serves, since when and promoted by whom.",
-            discussion: "Reads the ledger only (no AWS call): the last successful `mlopsctl promote` of each project and stage.")
+            discussion: """
+                Reads the ledger only (no AWS call): the last successful `mlopsctl promote` of each project and stage. With \
+                --verify it also reads each stage's endpoint stack (read-only, with that stage's profile, its account checked first) \
+                and says whether it still serves what was recorded. Exit status: 0; 2 when --verify finds a difference; 1.
+                """)
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var ledgerOptions: LedgerOptions
         @Option(help: "Only this project.") var project: String?
+        @Flag(help: "Also read each stage's endpoint stack and say whether it still serves what the ledger recorded.") var verify = false
 
         func run() async throws {
             let environment = EnvironmentVariables.current
@@ -24,22 +29,29 @@ extension MLOpsCommand {
             } else {
                 statuses = []
             }
+            var shown = statuses
+            if verify && !statuses.isEmpty {
+                let topology = try CommandContext.loadTopology(global, environment: environment)
+                let sessions = try StageSessions.load(environment: environment, logger: global.makeLogger())
+                shown = await PromotionStatus.verify(statuses, topology: topology, sessions: sessions)
+            }
             switch global.output {
-            case .json: try Console.printJSON(statuses)
+            case .json: try Console.printJSON(shown)
             case .table:
                 guard !statuses.isEmpty else {
                     return Console.print("no promotion recorded\(project.map { " for project \($0)" } ?? ""); run `mlopsctl promote`")
                 }
                 let formatter = ISO8601DateFormatter()
-                var table = TextTable(header: ["PROJECT", "STAGE", "VERSION", "PACKAGE", "SINCE", "BY", "NOTE"])
-                for status in statuses {
+                var table = TextTable(header: ["PROJECT", "STAGE", "VERSION", "PACKAGE", "SINCE", "BY", "NOTE"] + (verify ? ["LIVE"] : []))
+                for status in shown {
                     table.rows.append([
                         status.project, status.stage, status.packageVersion.map(String.init) ?? "-", status.packageArn,
                         formatter.string(from: status.since), status.promotedBy ?? "-", status.skippedGateReason.map { "gate skipped: \($0)" } ?? "",
-                    ])
+                    ] + (verify ? [status.live ?? "-"] : []))
                 }
                 Console.print(table.render())
             }
+            if verify && shown.contains(where: { $0.live != PromotionStatus.asRecorded }) { throw ExitCodes.unhealthy }
         }
     }
 }

@@ -6,7 +6,7 @@ public enum ExitCodes {
     public static let success = ExitCode.success
     public static let failure = ExitCode.failure
     public static let usage = ExitCode.validationFailure
-    /// `doctor` ran, and at least one stage is unhealthy.
+    /// `doctor` ran and at least one stage is unhealthy; or `status --verify` found a stage that differs from the ledger.
     public static let unhealthy = ExitCode(2)
     /// Another mlopsctl run holds the ledger lock.
     public static let ledgerLocked = ExitCode(3)

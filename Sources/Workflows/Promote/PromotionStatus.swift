@@ -17,6 +17,8 @@ public struct PromotionStatus: Sendable, Codable, Equatable {
     public var promotedBy: String?
     public var runId: Int64
     public var skippedGateReason: String?
+    /// With `status --verify`: what the stage's endpoint stack serves compared with this record; nil when not checked.
+    public var live: String?
 
     /// Every stage's live package, sorted by project then stage order (dev, preprod, prod).
     public static func read(ledger: LedgerDatabase, project: String? = nil) async throws -> [PromotionStatus] {
