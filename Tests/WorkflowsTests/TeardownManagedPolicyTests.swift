@@ -19,8 +19,12 @@ import TestSupport
         "DeletePolicyVersion", "DeletePolicy",
     ]
 
+    /// The policy's stack, the policy, and the role it is attached to (mlopsctl's, deleted with the bootstrap stack).
     static func rows(policy: String = arn, ownership: Ownership = .created) -> [Plan.Seed] {
-        [Plan.row("dev", .stack, stack), Plan.row("dev", .iamPolicy, policy, stack: stack, ownership: ownership)]
+        [
+            Plan.row("dev", .iamRole, "mlopsctl-hnb659fds-cfn-exec-role-222222222222-us-east-1", stack: "CDKToolkit", status: .deleted),
+            Plan.row("dev", .stack, stack), Plan.row("dev", .iamPolicy, policy, stack: stack, ownership: ownership),
+        ]
     }
 
     static func run(_ account: FakePolicyAccount, seeds: [Plan.Seed]) async throws -> (TeardownReport, LedgerDatabase, [String]) {
@@ -90,6 +94,20 @@ import TestSupport
         #expect(iamLog(account) == [])
         #expect(account.state.value.policyExists)
         #expect(report.isComplete, "\(report.left)")
+    }
+
+    /// Detaching would change the permissions of a role mlopsctl did not create: the policy is left, with who holds it.
+    @Test func aPolicyHeldByARoleMlopsctlDidNotCreateIsLeftAndNamed() async throws {
+        var state = FakePolicyAccount.State()
+        state.attachedRoles = ["someone-elses-role"]
+        let account = FakePolicyAccount(state)
+        let (report, ledger, _) = try await Self.run(account, seeds: Self.rows())
+
+        #expect(iamLog(account) == ["GetPolicy", "ListEntitiesForPolicy"])
+        #expect(account.state.value.policyExists && account.state.value.attachedRoles == ["someone-elses-role"])
+        let left = report.left.first { $0.physicalId == Self.arn }
+        #expect(left?.reason?.contains("attached to role someone-elses-role, which mlopsctl did not create") == true, "\(report.left)")
+        #expect(try await ledger.resources().first { $0.physicalId == Self.arn }?.status == .failed)
     }
 
     @Test func aPolicyIAMStillRefusesToDeleteIsReportedAsLeft() async throws {
