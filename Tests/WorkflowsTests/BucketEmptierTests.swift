@@ -91,8 +91,7 @@ import TestSupport
 
     static func s3(_ bucket: FakeBucket) throws -> S3Client {
         let environment = EnvironmentVariables(["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1"])
-        let config = try SharedConfig.parse(
-            configFile: "[profile p]\nregion = us-east-1\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n", credentialsFile: "", configPath: "config", credentialsPath: "credentials")
+        let config = try ReplayProfile.config()
         let transport = ScriptedTransport { request, _ in bucket.respond(request) }
         let sessions = StageSessions(config: config, environment: environment, transport: transport, logger: Logger(label: "test"))
         return try AWSSession.make(profile: "p", region: "us-east-1", environment: environment, config: config, transport: transport, logger: sessions.logger).s3
@@ -131,7 +130,7 @@ import TestSupport
 
     @Test func aMissingBucketIsAlreadyEmpty() async throws {
         let environment = EnvironmentVariables(["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1"])
-        let config = try SharedConfig.parse(configFile: "[profile p]\nregion = us-east-1\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n", credentialsFile: "", configPath: "c", credentialsPath: "k")
+        let config = try ReplayProfile.config()
         let transport = ScriptedTransport([
             .status(404, body: "<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message></Error>"),
         ])

@@ -15,16 +15,7 @@ import Topology
     static let cfnNamespace = "http://cloudformation.amazonaws.com/doc/2010-05-15/"
 
     static func topology() throws -> Topology {
-        try TopologyLoader.parse(yaml: """
-            version: 1
-            region: us-east-1
-            stages:
-              governance: { account: "111111111111", profile: p }
-              dev:        { account: "222222222222", profile: p }
-              preprod:    { account: "333333333333", profile: p }
-              prod:       { account: "444444444444", profile: p }
-            catalog: { productVersion: "2.0" }
-            """)
+        try ReplayProfile.topology(extra: #"catalog: { productVersion: "2.0" }"#)
     }
 
     static func stack(_ name: String, outputs: [String: String] = [:]) -> String {
@@ -86,8 +77,7 @@ import Topology
 
     @Test func createsTheProjectFromTheTopologysVersionAndRecordsItsStack() async throws {
         let environment = EnvironmentVariables(["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1"])
-        let config = try SharedConfig.parse(configFile: "[profile p]\nregion = us-east-1\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n",
-                                            credentialsFile: "", configPath: "config", credentialsPath: "credentials")
+        let config = try ReplayProfile.config()
         let transport = Self.transport()
         let sessions = StageSessions(config: config, environment: environment, transport: transport, logger: Logger(label: "test"))
         let ledger = try LedgerDatabase.inMemory()

@@ -43,9 +43,7 @@ import TestSupport
             }
         }
         let environment = EnvironmentVariables(["AWS_MAX_ATTEMPTS": "1"])
-        let config = try SharedConfig.parse(
-            configFile: "[profile p]\nregion = us-east-1\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n", credentialsFile: "",
-            configPath: "config", credentialsPath: "credentials")
+        let config = try ReplayProfile.config()
         let session = try AWSSession.make(profile: "p", environment: environment, config: config, transport: transport, logger: Logger(label: "test"))
         return (session.sageMaker, transport)
     }

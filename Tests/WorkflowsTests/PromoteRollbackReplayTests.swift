@@ -20,15 +20,7 @@ import Topology
     static let stackId = "arn:aws:cloudformation:us-east-1:\(account):stack/\(stackName)/1"
 
     static func topology() throws -> Topology {
-        try TopologyLoader.parse(yaml: """
-            version: 1
-            region: us-east-1
-            stages:
-              governance: { account: "111111111111", profile: p }
-              dev:        { account: "\(account)", profile: p }
-              preprod:    { account: "333333333333", profile: p }
-              prod:       { account: "444444444444", profile: p }
-            """)
+        try ReplayProfile.topology()
     }
 
     /// The endpoint stack serving `version`, in `status`.
@@ -128,9 +120,7 @@ import Topology
     /// The workflow promoting to dev over `script`, with a fresh in-memory ledger.
     static func workflow(_ script: Script) throws -> (PromoteWorkflow, ScriptedTransport, LedgerDatabase) {
         let environment = EnvironmentVariables(["AWS_MAX_ATTEMPTS": "1"])
-        let config = try SharedConfig.parse(
-            configFile: "[profile p]\nregion = us-east-1\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n",
-            credentialsFile: "", configPath: "config", credentialsPath: "credentials")
+        let config = try ReplayProfile.config()
         let transport = ScriptedTransport { request, _ in script.answer(request) }
         let sessions = StageSessions(config: config, environment: environment, transport: transport, logger: Logger(label: "test"))
         let ledger = try LedgerDatabase.inMemory()

@@ -30,9 +30,7 @@ import TestSupport
     static func run(_ account: FakePolicyAccount, seeds: [Plan.Seed]) async throws -> (TeardownReport, LedgerDatabase, [String]) {
         let ledger = try await Plan.ledger(seeds)
         let environment = EnvironmentVariables(["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1"])
-        let config = try SharedConfig.parse(
-            configFile: "[profile p]\nregion = us-east-1\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n", credentialsFile: "",
-            configPath: "config", credentialsPath: "credentials")
+        let config = try ReplayProfile.config()
         let transport = ScriptedTransport { request, _ in account.respond(request) }
         let lines = LockedBox<[String]>([])
         let workflow = TeardownWorkflow(

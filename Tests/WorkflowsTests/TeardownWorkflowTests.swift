@@ -47,9 +47,7 @@ import TestSupport
             TeardownPlanTests.row("dev", .ssmParameter, "/mlops/role/lead", ownership: .adopted),
         ])
         let environment = EnvironmentVariables(["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1"])
-        let config = try SharedConfig.parse(
-            configFile: "[profile p]\nregion = us-east-1\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n", credentialsFile: "",
-            configPath: "config", credentialsPath: "credentials")
+        let config = try ReplayProfile.config()
         let deleteCalls = LockedCounter()
         let transport = Self.transport(deleteCalls: deleteCalls)
         let workflow = TeardownWorkflow(
