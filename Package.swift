@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 // mlopsctl: one native binary that bootstraps and governs the AWS accounts of an MLOps platform.
 // Dependencies point one way: CLI → Workflows → Deployer / Ledger / CFNTemplate / Assets → AWSServices → AWSWire
-// → Credentials → AWSConfig / SigV4.
+// and Credentials → AWSConfig / SigV4 (the signer also holds the CredentialProvider protocol the wire signs with).
 import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -54,7 +54,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "AWSWire",
-            dependencies: ["Credentials", "AWSConfig", "SigV4", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["AWSConfig", "SigV4", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
         .target(
             name: "Credentials",

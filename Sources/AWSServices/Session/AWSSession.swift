@@ -3,6 +3,7 @@ import AWSWire
 import Credentials
 import Foundation
 import Logging
+import SigV4
 
 /// Everything needed to call AWS as one profile: the composition root of the AWS layers. Built by
 /// `make(…)` (no network), then hands out clients that share the profile's region, configured

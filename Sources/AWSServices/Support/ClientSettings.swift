@@ -3,6 +3,7 @@ import AWSWire
 import Credentials
 import Foundation
 import Logging
+import SigV4
 
 /// What every client of one session shares: the transport, retry settings, logger and clock.
 /// Each client still gets its own retry strategy, because the retry quota is per client.

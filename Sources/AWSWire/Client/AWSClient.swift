@@ -1,6 +1,6 @@
-import Credentials
 import Foundation
 import Logging
+import SigV4
 
 /// A signed, retrying connection to one AWS service in one region. Cheap to copy; copies share the
 /// retry quota. Every moving part is injected: the transport (a fake in unit tests), the clock
