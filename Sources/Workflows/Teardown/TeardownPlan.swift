@@ -86,30 +86,30 @@ public struct TeardownPlan: Sendable, Equatable {
         var stackRows = owned.filter { $0.kind == .stack }
         // Rows left live in a stack already settled deleted (a run killed between settles, by an older mlopsctl):
         // the stack's step runs again, finds the stack gone, and settles them.
-        let liveStackKeys = Set(stackRows.map { key($0.account, $0.region, $0.physicalId ?? "") })
+        let liveStackKeys = Set(stackRows.map(StackKey.init(stack:)))
         let orphanedIn = Set(owned.compactMap { row in
-            row.kind == .stack || row.kind == .objectPrefix ? nil : row.stack.map { key(row.account, row.region, $0) }
+            row.kind == .stack || row.kind == .objectPrefix ? nil : StackKey(holding: row)
         }).subtracting(liveStackKeys)
         stackRows += rows.filter { row in
             row.kind == .stack && row.status == .deleted && row.ownership == .created && scope.includes(row, catalogStack: catalogStack)
-                && orphanedIn.contains(key(row.account, row.region, row.physicalId ?? ""))
+                && orphanedIn.contains(StackKey(stack: row))
         }
-        let stackKeys = Set(stackRows.map { key($0.account, $0.region, $0.physicalId ?? "") })
-        var members: [String: [TrackedResource]] = [:]
+        let stackKeys = Set(stackRows.map(StackKey.init(stack:)))
+        var members: [StackKey: [TrackedResource]] = [:]
         var standalone: [TrackedResource] = []
         var objects: [TrackedResource] = []
         for row in owned where row.kind != .stack {
             if row.kind == .objectPrefix {
                 objects.append(row)
-            } else if let stack = row.stack, stackKeys.contains(key(row.account, row.region, stack)) {
-                members[key(row.account, row.region, stack), default: []].append(row)
+            } else if let stack = StackKey(holding: row), stackKeys.contains(stack) {
+                members[stack, default: []].append(row)
             } else {
                 standalone.append(row)
             }
         }
         var steps = stackRows.filter { !provisionedIds.contains($0.id ?? -1) }.map { row in
             Step(layer: TeardownScope.layer(of: row, catalogStack: catalogStack), target: row,
-                 members: members[key(row.account, row.region, row.physicalId ?? "")] ?? [], objects: [])
+                 members: members[StackKey(stack: row)] ?? [], objects: [])
         }
         // A SageMaker project and its provisioned stack are one step: DeleteProject terminates the provisioned
         // product, which deletes the stack; deleting that stack directly would leave the product TAINTED.
@@ -117,7 +117,7 @@ public struct TeardownPlan: Sendable, Equatable {
             let stack = row.id.flatMap { provisioned[$0] }
             return Step(
                 layer: TeardownScope.layer(of: row, catalogStack: catalogStack), target: row,
-                members: stack.map { members[key($0.account, $0.region, $0.physicalId ?? "")] ?? [] } ?? [], objects: [],
+                members: stack.map { members[StackKey(stack: $0)] ?? [] } ?? [], objects: [],
                 provisionedStack: stack)
         }
         // Objects go with their bucket when the plan deletes it; otherwise they are a step of their own.
@@ -137,7 +137,29 @@ public struct TeardownPlan: Sendable, Equatable {
         return TeardownPlan(steps: steps, retained: retained.sorted { ($0.0.id ?? 0) < ($1.0.id ?? 0) }, accounts: accounts)
     }
 
-    private static func key(_ account: String, _ region: String, _ stack: String) -> String { "\(account)|\(region)|\(stack)" }
+    /// A stack is named uniquely only within its account and region.
+    struct StackKey: Hashable {
+        var account: String
+        var region: String
+        var name: String
+
+        /// The key of a stack row.
+        init(stack row: TrackedResource) {
+            self.init(account: row.account, region: row.region, name: row.physicalId ?? "")
+        }
+
+        /// The key of the stack a resource row belongs to, if any.
+        init?(holding row: TrackedResource) {
+            guard let stack = row.stack else { return nil }
+            self.init(account: row.account, region: row.region, name: stack)
+        }
+
+        init(account: String, region: String, name: String) {
+            self.account = account
+            self.region = region
+            self.name = name
+        }
+    }
 
     /// The Service Catalog stack of each SageMaker project row (by row id). launch-project records the provisioned
     /// product id as the project row's detail, and the stack as `SC-<account>-<pp-id>` under the same project; where
