@@ -55,7 +55,8 @@ public enum SeedCodeLocation: Sendable, Equatable {
                 } else {
                     problems.append(
                         "seed code folder \(url.path) not found; pass --seed-code DIR (a folder with build_app/ and deploy_app/, "
-                            + "e.g. from `mlopsctl seed-code export DIR`) or unset \(Self.environmentVariable) to use the built-in seed code")
+                            + "e.g. from `mlopsctl seed-code export DIR`), or leave out --seed-code and \(Self.environmentVariable) "
+                            + "to use the seed code built into mlopsctl")
                 }
             }
             guard problems.isEmpty else { throw CatalogInputError(problems: problems) }
