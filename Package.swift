@@ -1,10 +1,13 @@
 // swift-tools-version: 6.0
 // mlopsctl: one native binary that bootstraps and governs the AWS accounts of an MLOps platform.
-// Dependencies point one way: CLI → Workflows → Deployer / Ledger / CFNTemplate / Assets → AWSServices → AWSWire
-// and Credentials → AWSConfig / SigV4 (the signer also holds the CredentialProvider protocol the wire signs with).
+// Dependencies point one way: CLI → Workflows → Deployer / Ledger / CFNTemplate / SeedCode → Assets → AWSServices
+// → AWSWire and Credentials → AWSConfig / SigV4 (the signer also holds the CredentialProvider protocol the wire signs with).
+// What the binary needs at run time is built into it by the EmbedFiles plugin (no resource bundle beside it):
+// policies/*.json into CFNTemplate, seed_code/ into SeedCode, the git commit into BuildInfo.
 import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+let embedFiles: [Target.PluginUsage] = [.plugin(name: "EmbedFiles")]
 
 let package = Package(
     name: "mlopsctl",
@@ -26,19 +29,28 @@ let package = Package(
             name: "MLOpsCLI",
             dependencies: [
                 "Workflows", "Topology", "Ledger", "Deployer", "CFNTemplate", "AWSServices", "AWSWire", "Credentials", "AWSConfig",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "BuildInfo", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .target(
             name: "Workflows",
-            dependencies: ["Topology", "Deployer", "CFNTemplate", "Ledger", "Assets", "AWSServices", "AWSWire", "Credentials", "AWSConfig"],
+            dependencies: [
+                "Topology", "Deployer", "CFNTemplate", "Ledger", "Assets", "SeedCode", "AWSServices", "AWSWire", "Credentials", "AWSConfig",
+            ],
             swiftSettings: strict),
         .target(
             name: "Deployer",
             dependencies: ["AWSServices", "AWSWire", "CFNTemplate", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
-        .target(name: "CFNTemplate", swiftSettings: strict),
+        // `policies` and `seed_code` in these two are symbolic links to the package's folders: the EmbedFiles plugin builds
+        // their files into the binary, and the links make SwiftPM plan again when a file is added or removed there.
+        .target(name: "CFNTemplate", exclude: ["Policies/policies"], swiftSettings: strict, plugins: embedFiles),
+        .target(name: "SeedCode", dependencies: ["Assets"], exclude: ["seed_code"], swiftSettings: strict, plugins: embedFiles),
+        .target(name: "BuildInfo", swiftSettings: strict, plugins: embedFiles),
+        // Build-time only: writes the sources the EmbedFiles plugin adds (no package dependency, so it builds first).
+        .executableTarget(name: "EmbedGenerator", swiftSettings: strict),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedGenerator"]),
         .target(
             name: "Assets",
             dependencies: ["AWSServices", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto")],
@@ -95,7 +107,7 @@ let package = Package(
         .testTarget(
             name: "WorkflowsTests",
             dependencies: [
-                "Workflows", "Ledger", "Topology", "CFNTemplate", "Deployer", "AWSConfig", "AWSWire", "TestSupport",
+                "Workflows", "Ledger", "Topology", "CFNTemplate", "Deployer", "Assets", "SeedCode", "AWSConfig", "AWSWire", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
         .testTarget(name: "MLOpsCLITests", dependencies: ["MLOpsCLI", "Ledger", "TestSupport"], swiftSettings: strict),

@@ -173,13 +173,13 @@ _mlopsctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|doctor|bootstrap|publish-catalog|launch-project|promote|status|teardown|synth|ledger|help)
+    init|doctor|bootstrap|publish-catalog|launch-project|promote|status|teardown|synth|ledger|seed-code|help)
         # Offer subcommand argument completions
         "_mlopsctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init doctor bootstrap publish-catalog launch-project promote status teardown synth ledger help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init doctor bootstrap publish-catalog launch-project promote status teardown synth ledger seed-code help' -- "${cur}"))
         ;;
     esac
 }
@@ -594,6 +594,53 @@ _mlopsctl_ledger_unlock() {
     case "${prev}" in
     '--ledger')
         __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_seed-code() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __mlopsctl_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    export)
+        # Offer subcommand argument completions
+        "_mlopsctl_seed-code_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'export' -- "${cur}"))
+        ;;
+    esac
+}
+
+_mlopsctl_seed-code_export() {
+    repeating_flags=()
+    non_repeating_flags=(--force --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output)
+    __mlopsctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __mlopsctl_add_completions -d
         return
         ;;
     esac

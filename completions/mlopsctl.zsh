@@ -60,13 +60,14 @@ _mlopsctl() {
             'teardown:Delete what mlopsctl created (from the ledger only), in dependency order.'
             'synth:Write every template mlopsctl would deploy for the topology (no AWS call).'
             'ledger:Inspect the local ledger of everything mlopsctl created in AWS.'
+            'seed-code:The SageMaker project seed code built into mlopsctl (build_app, deploy_app).'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        init|doctor|bootstrap|publish-catalog|launch-project|promote|status|teardown|synth|ledger|help)
+        init|doctor|bootstrap|publish-catalog|launch-project|promote|status|teardown|synth|ledger|seed-code|help)
             "_mlopsctl_${words[1]}" && ret=0
             ;;
         esac
@@ -146,7 +147,7 @@ _mlopsctl_publish-catalog() {
         '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
-        '--seed-code[Folder holding build_app/ and deploy_app/ (default\: $MLOPSCTL_SEED_CODE, else ./seed_code).]:seed-code:_files -/'
+        '--seed-code[Folder holding build_app/ and deploy_app/ (default\: $MLOPSCTL_SEED_CODE, else the seed code built into mlopsctl).]:seed-code:_files -/'
         '--dry-run[Print what would be uploaded and changed, and change nothing.]'
         '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
         '--version[Show the version.]'
@@ -196,7 +197,7 @@ _mlopsctl_promote() {
         '--reason[Why the gate is skipped (recorded in the ledger).]:reason:'
         '--yes[Promote to prod without typing the prod account id (required when stdin is not a terminal).]'
         '--dry-run[Check the package, the gate and the config, plan the stack, and stop\: nothing is approved, deployed or recorded.]'
-        '--seed-code[Folder holding deploy_app/ (default\: $MLOPSCTL_SEED_CODE, else ./seed_code).]:seed-code:_files -/'
+        '--seed-code[Folder holding build_app/ and deploy_app/ (default\: $MLOPSCTL_SEED_CODE, else the seed code built into mlopsctl).]:seed-code:_files -/'
         '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -259,7 +260,7 @@ _mlopsctl_synth() {
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--out[Folder to write into (created when missing).]:out:_files -/'
         '--allow-admin-execution-policy[Allow AdministratorAccess as an execution policy.]'
-        '--seed-code[Folder holding build_app/ and deploy_app/ (default\: $MLOPSCTL_SEED_CODE, else ./seed_code).]:seed-code:_files -/'
+        '--seed-code[Folder holding build_app/ and deploy_app/ (default\: $MLOPSCTL_SEED_CODE, else the seed code built into mlopsctl).]:seed-code:_files -/'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -353,6 +354,49 @@ _mlopsctl_ledger_unlock() {
     local -ar arg_specs=(
         '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
         '--yes[Remove the lock without asking.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_seed-code() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'export:Write the seed code built into mlopsctl to a folder, as a starting point for your own.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        export)
+            "_mlopsctl_seed-code_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_mlopsctl_seed-code_export() {
+    local -i ret=1
+    local -ar ___output=('table' 'json')
+    local -ar arg_specs=(
+        ':directory:_files -/'
+        '--force[Write into a folder that already holds files (the seed code'\''s files are replaced, others kept).]'
+        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

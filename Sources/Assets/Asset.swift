@@ -28,6 +28,11 @@ public struct Asset: Sendable, Hashable {
         Asset(name: directory.lastPathComponent, data: try DeterministicZip.archive(directory: directory, excluding: excluding))
     }
 
+    /// The asset made by zipping `tree` with `DeterministicZip`: the same files give the same key as `zipping(directory:)`.
+    public static func zipping(_ tree: FileTree, name: String) throws -> Asset {
+        Asset(name: name, data: try DeterministicZip.archive(tree, describedAs: name))
+    }
+
     static func hexDigest(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }

@@ -16,41 +16,37 @@ public enum DeterministicZip {
     /// everything under it.
     /// - Throws: `AssetError` for a missing folder, a symbolic link or an unreadable file.
     public static func archive(directory: URL, excluding: [String] = defaultExclusions) throws -> Data {
-        let entries = try ZipEntryScanner(root: directory, exclusions: excluding.map(GlobPattern.init)).scan()
+        try archive(FileTree.scan(directory: directory, excluding: excluding), describedAs: directory.path)
+    }
+
+    /// The archive of `tree`; `describedAs` names it in errors (a folder's path).
+    public static func archive(_ tree: FileTree, describedAs name: String) throws -> Data {
         let archive: Archive
         do {
             archive = try Archive(data: Data(), accessMode: .create)
         } catch {
-            throw AssetError.archiveFailed(directory: directory.path, reason: String(describing: error))
+            throw AssetError.archiveFailed(directory: name, reason: String(describing: error))
         }
-        for entry in entries {
+        for entry in tree.entries {
             do {
                 try add(entry, to: archive)
-            } catch let error as AssetError {
-                throw error
             } catch {
-                throw AssetError.archiveFailed(directory: directory.path, reason: "\(entry.path): \(error)")
+                throw AssetError.archiveFailed(directory: name, reason: "\(entry.path): \(error)")
             }
         }
         guard let data = archive.data else {
-            throw AssetError.archiveFailed(directory: directory.path, reason: "the in-memory archive has no data")
+            throw AssetError.archiveFailed(directory: name, reason: "the in-memory archive has no data")
         }
         return data
     }
 
-    private static func add(_ entry: ZipEntryScanner.Entry, to archive: Archive) throws {
-        switch entry.kind {
+    private static func add(_ entry: FileTree.Entry, to archive: Archive) throws {
+        switch entry.content {
         case .directory:
             try archive.addEntry(
                 with: entry.path, type: .directory, uncompressedSize: 0, modificationDate: dosEpoch, permissions: 0o755,
                 provider: { (_: Int64, _: Int) in Data() })
-        case .file(let url, let executable):
-            let contents: Data
-            do {
-                contents = try Data(contentsOf: url)
-            } catch {
-                throw AssetError.unreadableFile(path: url.path)
-            }
+        case .file(let contents, let executable):
             try archive.addEntry(
                 with: entry.path, type: .file, uncompressedSize: Int64(contents.count), modificationDate: dosEpoch,
                 permissions: executable ? 0o755 : 0o644, compressionMethod: .deflate,

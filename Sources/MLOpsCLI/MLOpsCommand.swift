@@ -1,14 +1,15 @@
 import ArgumentParser
+import BuildInfo
 
 /// The root command: configuration only; each verb is a subcommand in its own file.
 public struct MLOpsCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "mlopsctl",
         abstract: "Bootstrap and govern the AWS accounts behind an MLOps platform.",
-        version: "0.1.0",
+        version: MLOpsVersion.description,
         subcommands: [
             Init.self, Doctor.self, Bootstrap.self, PublishCatalog.self, LaunchProject.self, Promote.self, Status.self, Teardown.self,
-            Synth.self, LedgerCommand.self,
+            Synth.self, LedgerCommand.self, SeedCodeCommand.self,
         ])
 
     public init() {}

@@ -79,6 +79,7 @@ public struct BotocoreModel: @unchecked Sendable {  // JSON dictionaries are imm
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        process.environment = ProjectTools.environment()  // botocore is in the project's virtual environment
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

@@ -65,11 +65,12 @@ public final class Emulator: @unchecked Sendable {
     /// Starts a server and sets up the accounts.
     /// - Parameters:
     ///   - auth: start with `INITIAL_NO_AUTH_ACTION_COUNT=0` so every request's signature is verified.
-    ///   - environment: the process environment (for `PATH` and `CI`); injected for tests.
+    ///   - environment: the process environment (for `PATH` and `CI`; by default with the project's tool folders first on
+    ///     PATH, see `ProjectTools`); injected for tests.
     /// - Throws: `EmulatorError.skip` when moto_server or python3 is missing on a developer machine,
     ///   `.missingUnderCI` when missing under `CI=true`, `.failed` when the server or the set-up fails.
     public static func start(auth: Bool = false,
-                             environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Emulator {
+                             environment: [String: String] = ProjectTools.environment()) async throws -> Emulator {
         let motoServer = try tool("moto_server", environment: environment)
         let python = try tool("python3", environment: environment)
         // At most a few servers at once (EmulatorGate); the permit goes back when the emulator stops or fails to start.
@@ -114,7 +115,7 @@ public final class Emulator: @unchecked Sendable {
 
     /// Like `start`, but turns `.skip` into nil after printing its notice to stderr.
     public static func startOrSkip(auth: Bool = false,
-                                   environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Emulator? {
+                                   environment: [String: String] = ProjectTools.environment()) async throws -> Emulator? {
         do {
             return try await start(auth: auth, environment: environment)
         } catch EmulatorError.skip(let notice) {
@@ -147,7 +148,7 @@ public final class Emulator: @unchecked Sendable {
 extension Emulator {
     private static func tool(_ name: String, environment: [String: String]) throws -> URL {
         if let url = ChildProcess.find(name, environment: environment) { return url }
-        let install = "python3 -m pip install 'moto[server]==\(motoVersion)'"
+        let install = "scripts/ensure-tools main (moto[server]==\(motoVersion) into .tools/venv)"
         if ["true", "1"].contains(environment["CI"]?.lowercased()) {
             throw EmulatorError.missingUnderCI("emulator: \(name) is not on PATH and CI=true requires it; install it with: \(install)")
         }

@@ -25,9 +25,9 @@ import Testing
         let environment = ProcessInfo.processInfo.environment
         let ci = environment["CI"]?.lowercased()
         if ci == "true" || ci == "1" {
-            Issue.record("cfn-lint is not on PATH; CI=true requires it (scripts/ensure-tools installs it)")
+            Issue.record("cfn-lint is not on PATH; CI=true requires it (scripts/ensure-tools test installs it into .tools)")
         } else {
-            FileHandle.standardError.write(Data("NOTICE: skipping cfn-lint tests: cfn-lint not on PATH (run scripts/ensure-tools)\n".utf8))
+            FileHandle.standardError.write(Data("NOTICE: skipping cfn-lint tests: cfn-lint not on PATH (run scripts/ensure-tools test)\n".utf8))
         }
         return nil
     }

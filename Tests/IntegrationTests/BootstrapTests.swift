@@ -125,10 +125,8 @@ import Workflows
     }
 
     @Test func synthOutputPassesCfnLint() async throws {
-        guard let cfnLint = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
-            .map({ "\($0)/cfn-lint" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-        else {
-            if ConformanceData.isCI { Issue.record("cfn-lint is not installed; CI=true requires it (scripts/ensure-tools installs it)") }
+        guard let cfnLint = ProjectTools.find("cfn-lint")?.path else {
+            if ConformanceData.isCI { Issue.record("cfn-lint is not installed; CI=true requires it (scripts/ensure-tools test installs it into .tools)") }
             return
         }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("synth-\(UUID().uuidString)")

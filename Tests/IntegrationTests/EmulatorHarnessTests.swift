@@ -93,7 +93,7 @@ private func callerIdentity(profile: String, emulator: Emulator, secretOverride:
         except botocore.exceptions.ClientError as error:
             print(error.response["Error"]["Code"])
         """
-    var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+    var environment = ProjectTools.environment().filter { !$0.key.hasPrefix("AWS_") }  // boto3 is in the project's venv
     environment.merge(emulator.environment) { $1 }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -156,7 +156,7 @@ private func enableVersioning(bucket: String, profile: String, emulator: Emulato
         s3.put_bucket_versioning(Bucket=sys.argv[2], VersioningConfiguration={"Status": "Enabled"})
         print(s3.get_bucket_versioning(Bucket=sys.argv[2]).get("Status"))
         """
-    var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+    var environment = ProjectTools.environment().filter { !$0.key.hasPrefix("AWS_") }  // boto3 is in the project's venv
     environment.merge(emulator.environment) { $1 }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -9,7 +9,8 @@ import Workflows
 /// `promote` and `status` on the emulator: bootstrap, publish, launch, a registered package standing in for
 /// training, then dev → preprod → prod through the gates, each stage's endpoint InService and recorded.
 @Suite struct PromoteTests {
-    static let deployApp = ConformanceData.packageRoot.appendingPathComponent("seed_code/deploy_app")
+    /// The copy built into the executable, as `mlopsctl promote` uses it without --seed-code.
+    static let deployApp = SeedCodeApp.deploy(in: .embedded)
 
     static func promote(_ fixture: BootstrapFixture, _ options: PromoteOptions) -> PromoteWorkflow {
         PromoteWorkflow(

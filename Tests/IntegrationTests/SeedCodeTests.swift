@@ -38,6 +38,7 @@ import TestSupport
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("seed-pycache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
         var environment = ["PYTHONPYCACHEPREFIX": cache.path, "PYTHONDONTWRITEBYTECODE": "1"]
+        environment["PATH"] = ProjectTools.environment()["PATH"]  // pytest and jsonschema are in the project's venv
         // The seed's tests skip a missing optional tool, except under CI=true, where they fail, as here.
         if let ci = ProcessInfo.processInfo.environment["CI"] { environment["CI"] = ci }
         return try await CommandRunner(executable: URL(fileURLWithPath: "/usr/bin/env"))
@@ -50,9 +51,9 @@ import TestSupport
         let probe = try await python(["-c", "import \(module)"])
         if probe.status == 0 { return true }
         if ConformanceData.isCI {
-            Issue.record("python3 cannot import \(module); CI=true requires it (scripts/ensure-tools installs it)")
+            Issue.record("python3 cannot import \(module); CI=true requires it (scripts/ensure-tools test installs it into .tools)")
         } else {
-            let notice = "NOTICE: skipping a seed_code check: python3 cannot import \(module) (run scripts/ensure-tools)\n"
+            let notice = "NOTICE: skipping a seed_code check: python3 cannot import \(module) (run scripts/ensure-tools test)\n"
             FileHandle.standardError.write(Data(notice.utf8))
         }
         return false

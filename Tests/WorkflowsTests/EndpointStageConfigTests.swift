@@ -8,11 +8,11 @@ import TestSupport
 /// (unknown keys are errors, as in the deploy app's `stage_config.py` and `config/schema.json`).
 @Suite struct EndpointStageConfigTests {
     static func load(_ json: String) throws -> EndpointStageConfig {
-        let app = FileManager.default.temporaryDirectory.appendingPathComponent("deploy-app-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: app.appendingPathComponent("config"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: app) }
-        try json.write(to: app.appendingPathComponent("config/prod.json"), atomically: true, encoding: .utf8)
-        return try EndpointStageConfig.load(deployApp: app, stage: "prod")
+        let seed = FileManager.default.temporaryDirectory.appendingPathComponent("seed-code-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: seed.appendingPathComponent("deploy_app/config"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: seed) }
+        try json.write(to: seed.appendingPathComponent("deploy_app/config/prod.json"), atomically: true, encoding: .utf8)
+        return try EndpointStageConfig.load(deployApp: .deploy(in: .directory(seed)), stage: "prod")
     }
 
     static func problems(_ json: String) -> [String] {
@@ -28,9 +28,25 @@ import TestSupport
 
     @Test(arguments: ["dev", "preprod", "prod"])
     func theSeedsConfigsLoad(stage: String) throws {
-        let app = ConformanceData.packageRoot.appendingPathComponent("seed_code/deploy_app")
-        let config = try EndpointStageConfig.load(deployApp: app, stage: stage)
+        let onDisk = SeedCodeLocation.directory(ConformanceData.packageRoot.appendingPathComponent("seed_code"))
+        let config = try EndpointStageConfig.load(deployApp: .deploy(in: onDisk), stage: stage)
         #expect(config.instanceType.hasPrefix("ml.") && config.initialInstanceCount >= 1)
+        // The copy built into the executable is the same file.
+        #expect(try EndpointStageConfig.load(deployApp: .deploy(in: .embedded), stage: stage) == config)
+    }
+
+    @Test func aMissingConfigNamesTheFileWhereverItComesFrom() {
+        let seed = FileManager.default.temporaryDirectory.appendingPathComponent("no-seed-\(UUID().uuidString)")
+        #expect(throws: PromoteError.self) { try EndpointStageConfig.load(deployApp: .deploy(in: .directory(seed)), stage: "qa") }
+        do {
+            _ = try EndpointStageConfig.load(deployApp: .deploy(in: .embedded), stage: "qa")
+            Issue.record("an unknown stage's config loaded")
+        } catch let error as PromoteError {
+            #expect(error.problems == ["deploy_app/config/qa.json (built into mlopsctl) is missing; "
+                + "it sets the qa endpoint's instanceType, initialInstanceCount and variantName"])
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
     }
 
     @Test func dataCaptureIsReadWithItsDefaultSampling() throws {

@@ -124,7 +124,7 @@ import Topology
         let transport = ScriptedTransport { request, _ in script.answer(request) }
         let sessions = StageSessions(config: config, environment: environment, transport: transport, logger: Logger(label: "test"))
         let ledger = try LedgerDatabase.inMemory()
-        let deployApp = ConformanceData.packageRoot.appendingPathComponent("seed_code/deploy_app")
+        let deployApp = SeedCodeApp.deploy(in: .directory(ConformanceData.packageRoot.appendingPathComponent("seed_code")))
         let workflow = PromoteWorkflow(
             topology: try topology(), sessions: sessions, options: PromoteOptions(project: "demo", target: .dev), deployApp: deployApp,
             openLedger: { ledger }, lockTimeout: .seconds(5), user: "tester", sleep: { _ in })

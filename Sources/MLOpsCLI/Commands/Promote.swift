@@ -17,7 +17,8 @@ extension MLOpsCommand {
                 live in preprod, unless --skip-gate --reason TEXT (kept in the ledger). Promoting to prod asks for the prod account \
                 id on a terminal; elsewhere it needs --yes. The endpoint stack mlops-<project>-endpoint-<stage> is deployed in the \
                 stage's account as its CDK deploy role (CloudFormation acting as the cfn-exec role), sized by \
-                seed_code/deploy_app/config/<stage>.json (with optional dataCapture), and the run waits until the endpoint is InService. A failed update is \
+                the seed code's deploy_app/config/<stage>.json (built into mlopsctl unless --seed-code or $MLOPSCTL_SEED_CODE names a \
+                folder; with optional dataCapture), and the run waits until the endpoint is InService. A failed update is \
                 rolled back and the previous package keeps serving. --dry-run makes every check and plans the stack, then stops \
                 (no approval, deployment, confirmation or ledger run). Exit status: 0, 1, 3 (ledger locked).
                 """)
@@ -34,7 +35,7 @@ extension MLOpsCommand {
         @Flag(help: "Promote to prod without typing the prod account id (required when stdin is not a terminal).") var yes = false
         @Flag(help: "Check the package, the gate and the config, plan the stack, and stop: nothing is approved, deployed or recorded.")
         var dryRun = false
-        @Option(help: "Folder holding deploy_app/ (default: $MLOPSCTL_SEED_CODE, else ./seed_code).", completion: .directory)
+        @Option(help: SeedCodeHelp.option, completion: .directory)
         var seedCode: String?
         @Option(help: "Seconds to wait for another mlopsctl run to release the ledger.") var lockTimeout: Int = 30
 
@@ -53,7 +54,7 @@ extension MLOpsCommand {
                 skipGate: skipGate, reason: reason, yes: yes, dryRun: dryRun)
             let prompter = Prompter()
             let workflow = PromoteWorkflow(
-                topology: topology, sessions: sessions, options: options, deployApp: seed.directory.appendingPathComponent("deploy_app"),
+                topology: topology, sessions: sessions, options: options, deployApp: .deploy(in: seed),
                 openLedger: { try LedgerDatabase.open(path: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
                 arguments: CommandLine.arguments.dropFirst().map { $0 },
                 display: ProgressDisplay.factory(output: global.output, stageCount: 1)(topology[to]),

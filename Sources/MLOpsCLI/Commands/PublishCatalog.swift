@@ -11,7 +11,8 @@ extension MLOpsCommand {
             abstract: "Upload the seed code and publish the SageMaker project template to Service Catalog in dev.",
             discussion: """
                 Needs a bootstrapped dev stage and the SSM parameter /mlops/role/lead (the role allowed to launch projects). \
-                Zips seed_code/build_app and seed_code/deploy_app deterministically, uploads them and the project template to \
+                Zips the seed code's build_app and deploy_app deterministically (the seed code built into mlopsctl unless \
+                --seed-code or $MLOPSCTL_SEED_CODE names a folder), uploads them and the project template to \
                 dev's bootstrap staging bucket under content-addressed keys (skipping what is already there), then deploys the \
                 catalog stack: SSM parameters, launch role, portfolio, product (every published version kept), launch constraint \
                 and principal association. A re-run with nothing changed makes no change. Exit status: 0, 1, 3 (ledger locked).
@@ -19,7 +20,7 @@ extension MLOpsCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var ledgerOptions: LedgerOptions
-        @Option(help: "Folder holding build_app/ and deploy_app/ (default: $MLOPSCTL_SEED_CODE, else ./seed_code).", completion: .directory)
+        @Option(help: SeedCodeHelp.option, completion: .directory)
         var seedCode: String?
         @Flag(help: "Print what would be uploaded and changed, and change nothing.") var dryRun = false
         @Option(help: "Seconds to wait for another mlopsctl run to release the ledger.") var lockTimeout: Int = 30

@@ -11,14 +11,15 @@ extension MLOpsCommand {
             discussion: """
                 Writes, per stage, <stage>/<stack>.template.json and <stage>/<stack>.parameters.json (the parameters \
                 mlopsctl would pass, in the AWS CLI's file form): the execution-policy and CDK bootstrap stacks of every stage, \
-                and in dev the catalog stack and the SageMaker project template (from the seed code; the lead role, read from \
+                and in dev the catalog stack and the SageMaker project template (from the seed code, built into mlopsctl unless \
+                --seed-code or $MLOPSCTL_SEED_CODE names a folder; the lead role, read from \
                 SSM when publishing, is a stand-in ARN here).
                 """)
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Folder to write into (created when missing).", completion: .directory) var out: String
         @Flag(help: "Allow AdministratorAccess as an execution policy.") var allowAdminExecutionPolicy = false
-        @Option(help: "Folder holding build_app/ and deploy_app/ (default: $MLOPSCTL_SEED_CODE, else ./seed_code).", completion: .directory)
+        @Option(help: SeedCodeHelp.option, completion: .directory)
         var seedCode: String?
 
         func run() async throws {
@@ -26,11 +27,7 @@ extension MLOpsCommand {
             let options = BootstrapOptions(allowAdminExecutionPolicy: allowAdminExecutionPolicy)
             let environment = EnvironmentVariables.current
             let seed = SeedCodeLocation(explicit: seedCode, environment: environment.values, currentDirectory: FileManager.default.currentDirectoryPath)
-            // Without a seed code folder (none given, none in ./seed_code) only the bootstrap stacks can be written.
-            let given = seedCode != nil || environment[SeedCodeLocation.environmentVariable] != nil
-            let usable = given || FileManager.default.fileExists(atPath: seed.directory.path)
-            if !usable { Console.printError("note: no ./seed_code here: skipping the catalog and project templates (pass --seed-code DIR)") }
-            let written = try SynthWorkflow(topology: topology, options: options, seedCode: usable ? seed : nil)
+            let written = try SynthWorkflow(topology: topology, options: options, seedCode: seed)
                 .write(to: URL(fileURLWithPath: out))
             switch global.output {
             case .json: try Console.printJSON(["files": written])

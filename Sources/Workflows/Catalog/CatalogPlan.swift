@@ -12,9 +12,9 @@ struct CatalogPlan: Sendable {
     let projectOptions: ProjectTemplateOptions
 
     static func make(topology: Topology, seedCode: SeedCodeLocation, stagingBucket: String) throws -> CatalogPlan {
-        let apps = try seedCode.appDirectories()
-        let build = try Asset.zipping(directory: apps["build_app"]!)
-        let deploy = try Asset.zipping(directory: apps["deploy_app"]!)
+        let apps = try seedCode.appTrees()
+        let build = try Asset.zipping(apps["build_app"]!, name: "build_app")
+        let deploy = try Asset.zipping(apps["deploy_app"]!, name: "deploy_app")
         let options = projectOptions(topology: topology, seedBucket: stagingBucket, buildKey: build.key, deployKey: deploy.key)
         let problems = options.validationProblems()
         guard problems.isEmpty else { throw CatalogInputError(problems: problems) }

@@ -40,7 +40,7 @@ public struct PublishCatalogWorkflow: Sendable {
 
     public func run() async throws -> PublishCatalogResult {
         let dev = topology[.dev]
-        _ = try seedCode.appDirectories()  // bad input first, before any AWS call
+        _ = try seedCode.appTrees()  // bad input first, before any AWS call
         let session = try sessions.session(for: dev)
         let arns = try await AccountCheck.verify([(dev, session)])
         let prerequisites = try await CatalogPrerequisites.read(dev: dev, session: session, topology: topology)

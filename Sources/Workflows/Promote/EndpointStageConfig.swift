@@ -21,16 +21,16 @@ public struct EndpointStageConfig: Sendable, Equatable {
     }
 
     /// Reads and checks `<deployApp>/config/<stage>.json`; every problem is listed, each naming the file and the key.
-    public static func load(deployApp: URL, stage: String) throws -> EndpointStageConfig {
-        let file = deployApp.appendingPathComponent("config").appendingPathComponent("\(stage).json")
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw PromoteError("\(file.path) is missing; it sets the \(stage) endpoint's instanceType, initialInstanceCount and variantName")
+    public static func load(deployApp: SeedCodeApp, stage: String) throws -> EndpointStageConfig {
+        let file = deployApp.file("config/\(stage).json")
+        guard let data = file.contents else {
+            throw PromoteError("\(file.name) is missing; it sets the \(stage) endpoint's instanceType, initialInstanceCount and variantName")
         }
         guard let document = (try? JSONDecoder().decode(ConfigJSONValue.self, from: data))?.object else {
-            throw PromoteError("\(file.path) is not a JSON object; see config/schema.json")
+            throw PromoteError("\(file.name) is not a JSON object; see config/schema.json")
         }
         let (config, problems) = parse(document)
-        guard let config, problems.isEmpty else { throw PromoteError(problems.map { "\(file.path): \($0)" }) }
+        guard let config, problems.isEmpty else { throw PromoteError(problems.map { "\(file.name): \($0)" }) }
         return config
     }
 

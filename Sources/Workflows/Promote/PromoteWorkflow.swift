@@ -14,8 +14,8 @@ public struct PromoteWorkflow: Sendable {
     public let topology: Topology
     public let sessions: StageSessions
     public let options: PromoteOptions
-    /// `seed_code/deploy_app`: its `config/<stage>.json` sizes the endpoint.
-    public let deployApp: URL
+    /// The seed code's `deploy_app`: its `config/<stage>.json` sizes the endpoint.
+    public let deployApp: SeedCodeApp
     public let openLedger: @Sendable () throws -> LedgerDatabase
     public let lockTimeout: Duration
     public let arguments: [String]
@@ -29,7 +29,7 @@ public struct PromoteWorkflow: Sendable {
     public let sleep: @Sendable (Duration) async throws -> Void
 
     public init(
-        topology: Topology, sessions: StageSessions, options: PromoteOptions, deployApp: URL,
+        topology: Topology, sessions: StageSessions, options: PromoteOptions, deployApp: SeedCodeApp,
         openLedger: @escaping @Sendable () throws -> LedgerDatabase, lockTimeout: Duration = .seconds(30), arguments: [String] = [],
         display: any StackProgressSink = SilentProgressSink(), user: String? = nil, isInteractive: Bool = false,
         ask: @escaping @Sendable (String) -> String? = { _ in nil }, endpointTimeout: Duration = .seconds(3600),

@@ -26,9 +26,9 @@ enum Checkov {
         if let checkov = ToolProcess.find("checkov") { return checkov }
         let ci = ProcessInfo.processInfo.environment["CI"]?.lowercased()
         if ci == "true" || ci == "1" {
-            Issue.record("checkov is not on PATH; CI=true requires it (scripts/ensure-tools installs it)")
+            Issue.record("checkov is not on PATH; CI=true requires it (scripts/ensure-tools test installs it into .tools)")
         } else {
-            FileHandle.standardError.write(Data("NOTICE: skipping checkov tests: checkov not on PATH (run scripts/ensure-tools)\n".utf8))
+            FileHandle.standardError.write(Data("NOTICE: skipping checkov tests: checkov not on PATH (run scripts/ensure-tools test)\n".utf8))
         }
         return nil
     }

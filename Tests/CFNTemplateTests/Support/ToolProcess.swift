@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs an external tool (cfn-lint, bash) to completion with its output captured, killing it after a timeout.
 struct ToolProcess {
@@ -7,15 +8,8 @@ struct ToolProcess {
         var output: String
     }
 
-    /// The first executable named `name` on `PATH`, like `command -v`.
-    static func find(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
-        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for directory in path.split(separator: ":") where !directory.isEmpty {
-            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
+    /// The first executable named `name` in the project's tool folders (`.tools`), then on `PATH`, like `command -v`.
+    static func find(_ name: String) -> URL? { ProjectTools.find(name) }
 
     /// stdout and stderr together, through a file (a full pipe could block the child).
     static func run(_ executable: URL, _ arguments: [String], currentDirectory: URL? = nil, timeout: Double = 300) async throws -> Result {

@@ -1,33 +1,21 @@
 import Foundation
 
-/// Lists what goes into a deterministic zip: every directory and regular file under `root`, minus the
-/// excluded names, sorted by their archive path in byte order (`a/`, `a/b.py`, `a.txt`, …).
-struct ZipEntryScanner {
-    struct Entry: Equatable {
-        enum Kind: Equatable {
-            case directory
-            case file(URL, executable: Bool)
-        }
-
-        /// Relative, `/`-separated; directories end with `/`.
-        var path: String
-        var kind: Kind
-    }
-
+/// Reads what goes into a `FileTree`: every directory and regular file under `root`, minus the excluded names.
+struct FileTreeScanner {
     let root: URL
     let exclusions: [GlobPattern]
 
-    func scan() throws -> [Entry] {
+    func scan() throws -> [FileTree.Entry] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw AssetError.notADirectory(path: root.path)
         }
-        var entries: [Entry] = []
+        var entries: [FileTree.Entry] = []
         try walk(root, prefix: "", into: &entries)
-        return entries.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        return entries
     }
 
-    private func walk(_ directory: URL, prefix: String, into entries: inout [Entry]) throws {
+    private func walk(_ directory: URL, prefix: String, into entries: inout [FileTree.Entry]) throws {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -45,12 +33,13 @@ struct ZipEntryScanner {
             }
             switch attributes[.type] as? FileAttributeType {
             case .typeDirectory?:
-                entries.append(Entry(path: path + "/", kind: .directory))
+                entries.append(FileTree.Entry(path: path + "/", content: .directory))
                 try walk(url, prefix: path + "/", into: &entries)
             case .typeRegular?:
                 // Any execute bit makes it an executable (scripts keep working after unzip).
                 let mode = (attributes[.posixPermissions] as? NSNumber)?.uint16Value ?? 0
-                entries.append(Entry(path: path, kind: .file(url, executable: mode & 0o111 != 0)))
+                guard let data = FileManager.default.contents(atPath: url.path) else { throw AssetError.unreadableFile(path: url.path) }
+                entries.append(FileTree.Entry(path: path, content: .file(data, executable: mode & 0o111 != 0)))
             case .typeSymbolicLink?:
                 // A link's meaning depends on the machine it is unzipped on; refuse rather than guess.
                 throw AssetError.symbolicLink(path: url.path)
