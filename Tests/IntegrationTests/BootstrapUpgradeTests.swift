@@ -16,6 +16,13 @@ import Workflows
     /// A release one bootstrap version older: upgrading from it changes a parameter and an output in place.
     static let olderVersionRelease = current.replacingOccurrences(of: #""Value": "\#(BootstrapTemplate.version)""#, with: #""Value": "31""#)
 
+    /// Bootstraps every stage with an earlier release's template.
+    static func deployEarlierRelease(_ body: String, _ fixture: BootstrapFixture) async throws {
+        var earlier = fixture.workflow()
+        earlier.bootstrapTemplateBody = body
+        _ = try await earlier.run()
+    }
+
     static func bootstrap(_ fixture: BootstrapFixture, _ arguments: [String] = []) async throws -> CommandRunner.Result {
         var environment = fixture.emulator.environment
         environment["AWS_MAX_ATTEMPTS"] = "2"
@@ -28,9 +35,7 @@ import Workflows
         #expect(Self.renamedBucketRelease != Self.current)
         try await withEmulator { emulator in
             let fixture = try BootstrapFixture(emulator)
-            var earlier = fixture.workflow()
-            earlier.bootstrapTemplateBody = Self.renamedBucketRelease
-            _ = try await earlier.run()
+            try await Self.deployEarlierRelease(Self.renamedBucketRelease, fixture)
             let dev = try fixture.session(.dev)
             let devAccount = fixture.topology[.dev].account
             let oldBucket = "cdk-hnb659fds-staging-\(devAccount)-us-east-1"
@@ -84,9 +89,7 @@ import Workflows
         #expect(Self.olderVersionRelease != Self.current)
         try await withEmulator { emulator in
             let fixture = try BootstrapFixture(emulator)
-            var earlier = fixture.workflow()
-            earlier.bootstrapTemplateBody = Self.olderVersionRelease
-            _ = try await earlier.run()
+            try await Self.deployEarlierRelease(Self.olderVersionRelease, fixture)
             let dev = try fixture.session(.dev)
             #expect(try await dev.ssm.getParameter(name: "/cdk-bootstrap/hnb659fds/version")?.value == "31")
             let bucket = "cdk-hnb659fds-assets-\(fixture.topology[.dev].account)-us-east-1"

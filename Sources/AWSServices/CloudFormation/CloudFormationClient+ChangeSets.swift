@@ -10,12 +10,9 @@ extension CloudFormationClient {
     public func createChangeSet(_ request: CreateChangeSetRequest) async throws -> CreatedChangeSet {
         let operation = "CreateChangeSet"
         var parameters = QueryParameters()
-        parameters.set("StackName", request.stackName)
-        Self.setTemplate(request.template, into: &parameters)
-        Self.setParameters(request.parameters, into: &parameters)
-        parameters.setList("Capabilities", request.capabilities.isEmpty ? nil : request.capabilities.map(\.rawValue))
-        parameters.set("RoleARN", request.roleARN)
-        Self.setTags(request.tags, into: &parameters)
+        Self.setStackInput(
+            stackName: request.stackName, template: request.template, parameters: request.parameters, capabilities: request.capabilities,
+            roleARN: request.roleARN, tags: request.tags, into: &parameters)
         parameters.set("ChangeSetName", request.changeSetName)
         parameters.set("ClientToken", request.clientToken)
         parameters.set("Description", request.description)
