@@ -251,7 +251,7 @@ _mlopsctl_doctor() {
 
 _mlopsctl_bootstrap() {
     repeating_flags=()
-    non_repeating_flags=(--debug --dry-run --allow-admin-execution-policy --force --version -h --help)
+    non_repeating_flags=(--debug --dry-run --allow-admin-execution-policy --force --allow-replace --version -h --help)
     repeating_options=(--stage)
     non_repeating_options=(--topology --output --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0

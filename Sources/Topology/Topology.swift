@@ -3,8 +3,10 @@
 /// A `Topology` is only ever built by `TopologyLoader`, after every rule has passed, so holders can rely on
 /// it: all four stages are present (in `Stage.allCases` order), accounts are 12 digits, regions are resolved.
 public struct Topology: Sendable, Equatable {
-    /// The only file format version this build understands.
-    public static let supportedVersion = 1
+    /// The file format versions this build reads (oldest first); a new version is appended, never replaces one.
+    public static let supportedVersions = [1]
+    /// The version this build writes: the newest it reads.
+    public static let supportedVersion = supportedVersions.last!
     /// The CDK's own default bootstrap qualifier, used when the file has no `qualifier`.
     public static let defaultQualifier = "hnb659fds"
 

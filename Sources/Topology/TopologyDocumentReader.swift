@@ -48,8 +48,11 @@ struct TopologyDocumentReader {
             report("version", "expected the number \(Topology.supportedVersion), got \(describe(node))", node)
             return nil
         }
-        guard number == Topology.supportedVersion else {
-            report("version", "unsupported version \(number); this mlopsctl reads version \(Topology.supportedVersion)", node)
+        guard Topology.supportedVersions.contains(number) else {
+            let supported = Topology.supportedVersions.map(String.init).joined(separator: ", ")
+            let fix = number > Topology.supportedVersion
+                ? "the file was written for a newer mlopsctl: upgrade mlopsctl" : "write `version: \(Topology.supportedVersion)`"
+            report("version", "unsupported version \(number); this mlopsctl reads versions: \(supported); \(fix)", node)
             return nil
         }
         return number

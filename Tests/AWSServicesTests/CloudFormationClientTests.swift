@@ -240,3 +240,67 @@ import Testing
         #expect(StackStatus(raw).isFailure == failure)
     }
 }
+
+@Suite struct CloudFormationChangeSetClientTests {
+    typealias R = CloudFormationResponses
+
+    @Test func describeChangeSetDecodesEveryChangeAndItsDetails() async throws {
+        let transport = ScriptedTransport([.status(200, body: R.describeChangeSetAWS)])
+
+        let described = try await CloudFormationClientTests.client(transport).describeChangeSet(R.changeSetId)
+
+        #expect(described.changeSetId == R.changeSetId && described.changeSetName == "mlopsctl-7f3e")
+        #expect(described.stackId == R.stackId && described.stackName == "mlops-bootstrap")
+        #expect(described.status == .createComplete && described.executionStatus == .available && described.statusReason == nil)
+        #expect(described.nextToken == "AAAAAIRYb3jmk7oc")  // pretty-printing whitespace trimmed
+        #expect(described.changes == [
+            ResourceChange(
+                action: "Modify", logicalResourceId: "StagingBucket", physicalResourceId: "cdk-hnb659fds-assets-222222222222-eu-west-1",
+                resourceType: "AWS::S3::Bucket", replacement: "True", scope: ["Properties"],
+                details: [
+                    ResourceChangeDetail(
+                        attribute: "Properties", name: "BucketName", requiresRecreation: "Always", evaluation: "Static",
+                        changeSource: "ParameterReference", causingEntity: "FileAssetsBucketName")
+                ]),
+            ResourceChange(
+                action: "Modify", logicalResourceId: "CdkBootstrapVersion", physicalResourceId: "/cdk-bootstrap/hnb659fds/version",
+                resourceType: "AWS::SSM::Parameter", replacement: "False", scope: ["Properties"],
+                details: [
+                    ResourceChangeDetail(
+                        attribute: "Properties", name: "Value", requiresRecreation: "Never", evaluation: "Static", changeSource: "DirectModification")
+                ]),
+        ])
+        #expect(TestClients.body(transport.requests.first) == "Action=DescribeChangeSet&Version=2010-05-15&ChangeSetName=\(R.changeSetId.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))!)")
+    }
+
+    @Test func motosChangeSetHasActionsOnly() async throws {
+        let transport = ScriptedTransport([.status(200, body: R.describeChangeSetMoto)])
+
+        let described = try await CloudFormationClientTests.client(transport).describeChangeSet(R.changeSetId)
+
+        #expect(described.changes == [ResourceChange(action: "Modify", logicalResourceId: "StagingBucket", resourceType: "AWS::S3::Bucket")])
+        #expect(described.statusReason == nil && described.nextToken == nil)
+    }
+
+    @Test func aFailedChangeSetWithoutChangesIsRecognised() {
+        let aws = ChangeSetDescription(
+            changeSetId: "a", changeSetName: "n", stackId: "s", stackName: "n", status: .failed,
+            statusReason: "The submitted information didn't contain changes. Submit different information to create a change set.")
+        var other = aws
+        other.statusReason = "Template format error: Unresolved resource dependencies [Nope] in the Resources block of the template"
+
+        #expect(aws.failedForNoChanges)
+        #expect(!other.failedForNoChanges)
+    }
+
+    @Test func createChangeSetReturnsItsIdAndStack() async throws {
+        let transport = ScriptedTransport([.status(200, body: R.createChangeSet)])
+
+        let created = try await CloudFormationClientTests.client(transport).createChangeSet(
+            CreateChangeSetRequest(stackName: R.stackId, changeSetName: "mlopsctl-7f3e", template: .body("{}"), tags: []))
+
+        #expect(created == CreatedChangeSet(id: R.changeSetId, stackId: R.stackId))
+        let form = TestClients.form(transport.requests.first)
+        #expect(form["ChangeSetType"] == "UPDATE" && form["Tags"] == "" && form["ClientToken"] == nil)
+    }
+}

@@ -13,6 +13,7 @@ import Testing
     enum Operation: String, CaseIterable, Sendable {
         case createStack, createStackFromURL, updateStack, deleteStack, describeStacks, describeStackEvents, getTemplate
         case listStackResources, updateTerminationProtection, validateTemplate
+        case createChangeSet, describeChangeSet, executeChangeSet, deleteChangeSet
 
         var modelName: String {
             switch self {
@@ -32,6 +33,10 @@ import Testing
             case .listStackResources: .status(200, body: R.listStackResources(nextToken: nil))
             case .updateTerminationProtection: .status(200, body: R.updateTerminationProtection())
             case .validateTemplate: .status(200, body: R.validateTemplate)
+            case .createChangeSet: .status(200, body: R.createChangeSet)
+            case .describeChangeSet: .status(200, body: R.describeChangeSetAWS)
+            case .executeChangeSet: .status(200, body: R.executeChangeSet)
+            case .deleteChangeSet: .status(200, body: R.deleteChangeSet)
             }
         }
 
@@ -61,14 +66,23 @@ import Testing
             case .listStackResources: _ = try await client.listStackResources(stackName: "s1", nextToken: "t2")
             case .updateTerminationProtection: _ = try await client.updateTerminationProtection(stackName: "s1", enabled: true)
             case .validateTemplate: _ = try await client.validateTemplate(.body(R.templateBody))
+            case .createChangeSet:
+                _ = try await client.createChangeSet(
+                    CreateChangeSetRequest(
+                        stackName: R.stackId, changeSetName: "mlopsctl-7f3e", template: .body(R.templateBody), parameters: [.value("P", "v")],
+                        capabilities: StackCapability.all, roleARN: "arn:aws:iam::222222222222:role/exec", tags: tags,
+                        clientToken: "mlopsctl-changeset-7f3e", description: "mlopsctl: reviewed", changeSetType: .update))
+            case .describeChangeSet: _ = try await client.describeChangeSet(R.changeSetId, nextToken: "t2")
+            case .executeChangeSet: try await client.executeChangeSet(R.changeSetId, clientRequestToken: "mlopsctl-update-1")
+            case .deleteChangeSet: try await client.deleteChangeSet(R.changeSetId)
             }
         }
     }
 
     @Test func everyOperationIsCovered() {
-        // 9 operations (CreateStack twice: body and URL).
-        #expect(Operation.allCases.count == 10)
-        #expect(Set(Operation.allCases.map(\.modelName)).count == 9)
+        // 13 operations (CreateStack twice: body and URL).
+        #expect(Operation.allCases.count == 14)
+        #expect(Set(Operation.allCases.map(\.modelName)).count == 13)
     }
 
     @Test(arguments: Operation.allCases)

@@ -25,7 +25,10 @@ private let prod = "  prod:       { account: \"444444444444\", profile: acme-pro
 let badTopologies: [BadTopology] = [
     // version
     .init("version missing", replacing: "version: 1\n", with: "", path: "version", fragment: "missing"),
-    .init("version 2", replacing: "version: 1", with: "version: 2", path: "version", fragment: "unsupported version 2"),
+    .init("version 2", replacing: "version: 1", with: "version: 2", path: "version",
+          fragment: "unsupported version 2; this mlopsctl reads versions: 1; the file was written for a newer mlopsctl: upgrade mlopsctl"),
+    .init("version 0", replacing: "version: 1", with: "version: 0", path: "version",
+          fragment: "unsupported version 0; this mlopsctl reads versions: 1; write `version: 1`"),
     .init("version quoted", replacing: "version: 1", with: "version: \"1\"", path: "version", fragment: "expected the number 1"),
     .init("version text", replacing: "version: 1", with: "version: one", path: "version", fragment: "expected the number 1, got one"),
     // unknown keys, with suggestions
@@ -109,7 +112,7 @@ let badTopologies: [BadTopology] = [
 
     @Test func theBadInputTableIsComplete() {
         // Guards against a table edit that silently drops cases.
-        #expect(badTopologies.count == 37)
+        #expect(badTopologies.count == 38)
     }
 
     @Test func rootThatIsNotAMappingIsReported() throws {

@@ -17,12 +17,9 @@ public struct CloudFormationClient: Sendable {
     public func createStack(_ request: CreateStackRequest) async throws -> String {
         let operation = "CreateStack"
         var parameters = QueryParameters()
-        parameters.set("StackName", request.stackName)
-        Self.setTemplate(request.template, into: &parameters)
-        Self.setParameters(request.parameters, into: &parameters)
-        parameters.setList("Capabilities", request.capabilities.isEmpty ? nil : request.capabilities.map(\.rawValue))
-        parameters.set("RoleARN", request.roleARN)
-        Self.setTags(request.tags.isEmpty ? nil : request.tags, into: &parameters)
+        Self.setStackInput(
+            stackName: request.stackName, template: request.template, parameters: request.parameters, capabilities: request.capabilities,
+            roleARN: request.roleARN, tags: request.tags.isEmpty ? nil : request.tags, into: &parameters)
         parameters.set("ClientRequestToken", request.clientRequestToken)
         parameters.set("EnableTerminationProtection", request.enableTerminationProtection)
         let root = try await client.query(action: operation, parameters: parameters)
@@ -36,12 +33,9 @@ public struct CloudFormationClient: Sendable {
     public func updateStack(_ request: UpdateStackRequest) async throws -> String {
         let operation = "UpdateStack"
         var parameters = QueryParameters()
-        parameters.set("StackName", request.stackName)
-        Self.setTemplate(request.template, into: &parameters)
-        Self.setParameters(request.parameters, into: &parameters)
-        parameters.setList("Capabilities", request.capabilities.isEmpty ? nil : request.capabilities.map(\.rawValue))
-        parameters.set("RoleARN", request.roleARN)
-        Self.setTags(request.tags, into: &parameters)
+        Self.setStackInput(
+            stackName: request.stackName, template: request.template, parameters: request.parameters, capabilities: request.capabilities,
+            roleARN: request.roleARN, tags: request.tags, into: &parameters)
         parameters.set("ClientRequestToken", request.clientRequestToken)
         let root = try await client.query(action: operation, parameters: parameters)
         let reader = ResponseReader(client, operation: operation, queryRoot: root)
@@ -88,6 +82,19 @@ public struct CloudFormationClient: Sendable {
     }
 
     // MARK: - Request members shared by several operations
+
+    /// The members CreateStack, UpdateStack and CreateChangeSet share, in their model order.
+    static func setStackInput(
+        stackName: String, template: TemplateSource, parameters stackParameters: [StackParameter], capabilities: [StackCapability],
+        roleARN: String?, tags: [StackTag]?, into parameters: inout QueryParameters
+    ) {
+        parameters.set("StackName", stackName)
+        setTemplate(template, into: &parameters)
+        setParameters(stackParameters, into: &parameters)
+        parameters.setList("Capabilities", capabilities.isEmpty ? nil : capabilities.map(\.rawValue))
+        parameters.set("RoleARN", roleARN)
+        setTags(tags, into: &parameters)
+    }
 
     static func setTemplate(_ template: TemplateSource, into parameters: inout QueryParameters) {
         switch template {

@@ -18,6 +18,11 @@ public struct StackDeployError: Error, Sendable, CustomStringConvertible {
         case vanished(StackOperation)
         /// A CloudFormation call failed (after the client's retries).
         case callFailed(operation: String, underlying: any Error)
+        /// CloudFormation could not make the change set (its status reason), or took too long.
+        case changeSetFailed(reason: String?)
+        /// The update would replace or delete these stateful resources and replacing was not allowed; its change
+        /// set was deleted, nothing was changed.
+        case replacementRefused([PlannedResourceChange])
     }
 
     public var stackName: String
@@ -53,6 +58,13 @@ public struct StackDeployError: Error, Sendable, CustomStringConvertible {
             return "\(stack) disappeared while mlopsctl was waiting for its \(operation.rawValue); someone deleted it: run again"
         case .callFailed(let operation, let underlying):
             return "\(stack): \(operation) failed: \(Self.oneLine(String(describing: underlying)))"
+        case .changeSetFailed(let reason):
+            return "\(stack): CloudFormation could not make a change set: \(reason.map(Self.oneLine) ?? "no reason given"); "
+                + "fix the template or parameters, then run again"
+        case .replacementRefused(let changes):
+            let count = changes.count == 1 ? "1 stateful resource" : "\(changes.count) stateful resources"
+            return "\(stack): refused: the update would replace or delete \(count), losing what it holds: "
+                + changes.map(\.summary).joined(separator: "; ") + "; nothing was changed (the change set was deleted)"
         }
     }
 

@@ -13,7 +13,8 @@ extension StackDeployer {
     enum Assessment {
         case create
         case none(StackDescription)
-        case update(StackDescription, [UpdateReason])
+        /// `deployedTemplate`: the body GetTemplate returned (nil for a template given by URL).
+        case update(StackDescription, [UpdateReason], deployedTemplate: String?)
         case recreate(StackDescription, RecreateReason)
         case blocked(StackDescription)
 
@@ -21,7 +22,7 @@ extension StackDeployer {
             switch self {
             case .create: .create
             case .none: .none
-            case .update(_, let reasons): .update(reasons)
+            case .update(_, let reasons, _): .update(reasons)
             case .recreate(_, let reason): .recreate(reason)
             case .blocked(let stack): .blocked(stack.status)
             }
@@ -44,40 +45,47 @@ extension StackDeployer {
         case .createFailed, .updateFailed, .updateRollbackFailed, .deleteFailed, .importRollbackFailed:
             throw StackDeployError(stackName: name, kind: .needsManualRepair(status: stack.status))
         default:
-            let reasons = try await differences(deployment, stack)
-            return reasons.isEmpty ? .none(stack) : .update(stack, reasons)
+            let (reasons, deployedTemplate) = try await differences(deployment, stack)
+            return reasons.isEmpty ? .none(stack) : .update(stack, reasons, deployedTemplate: deployedTemplate)
         }
     }
 
-    /// How the deployed stack differs from `deployment`, in a fixed order.
-    func differences(_ deployment: StackDeployment, _ stack: StackDescription) async throws -> [UpdateReason] {
+    /// How the deployed stack differs from `deployment`, in a fixed order, with the deployed template body.
+    func differences(_ deployment: StackDeployment, _ stack: StackDescription) async throws -> ([UpdateReason], String?) {
         var reasons: [UpdateReason] = []
+        var deployedTemplate: String?
         switch deployment.template {
         case .body(let body):
             let deployed = try await call(deployment.stackName, "GetTemplate") {
                 try await cloudFormation.getTemplate(stackName: stack.stackId, stage: .original)
             }
+            deployedTemplate = deployed
             if deployed != body { reasons.append(.templateChanged) }
         case .url:
             reasons.append(.templateNotComparable)
         }
-        // A parameter we leave out takes the template's default; without a readable default (YAML
-        // body, URL) a deployed value we do not send counts as a change, which is the safe side.
-        let facts = deployment.template.body.flatMap(TemplateFacts.init(jsonBody:))
-        let defaults = facts?.parameterDefaults ?? [:]
-        let deployed = Dictionary(stack.parameters.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        for key in Set(deployment.parameters.keys).union(deployed.keys).sorted() {
-            let wanted = deployment.parameters[key] ?? defaults[key]
-            let have = deployed[key] ?? nil
-            let same = facts?.listParameters.contains(key) == true
-                ? ListParameterValue.items(wanted) == ListParameterValue.items(have) : wanted == have
-            if !same { reasons.append(.parameterChanged(key)) }
-        }
+        reasons += changedParameters(deployment, stack).map(UpdateReason.parameterChanged)
         if stack.tagValues != deployment.tags { reasons.append(.tagsChanged) }
         if stack.terminationProtection != deployment.terminationProtection {
             reasons.append(.terminationProtection(enabled: deployment.terminationProtection))
         }
-        return reasons
+        return (reasons, deployedTemplate)
+    }
+
+    /// The parameters whose value would change, sorted. A parameter we leave out takes the template's default;
+    /// without a readable default (YAML body, URL) a deployed value we do not send counts as a change, which is
+    /// the safe side.
+    func changedParameters(_ deployment: StackDeployment, _ stack: StackDescription) -> [String] {
+        let facts = deployment.template.body.flatMap(TemplateFacts.init(jsonBody:))
+        let defaults = facts?.parameterDefaults ?? [:]
+        let deployed = Dictionary(stack.parameters.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        return Set(deployment.parameters.keys).union(deployed.keys).sorted().filter { key in
+            let wanted = deployment.parameters[key] ?? defaults[key]
+            let have = deployed[key] ?? nil
+            let same = facts?.listParameters.contains(key) == true
+                ? ListParameterValue.items(wanted) == ListParameterValue.items(have) : wanted == have
+            return !same
+        }
     }
 
     /// A `REVIEW_IN_PROGRESS` stack is deleted only when it holds no resources. (On AWS it never does;

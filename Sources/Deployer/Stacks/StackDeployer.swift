@@ -4,8 +4,10 @@ import Foundation
 import Logging
 
 /// The stack engine every mlopsctl verb uses: plans, creates, updates, recreates and deletes
-/// CloudFormation stacks with direct CreateStack/UpdateStack calls (not change sets: moto loses
-/// Outputs with change sets), waits for them with bounded backoff, and streams their events to a sink.
+/// CloudFormation stacks, waits for them with bounded backoff, and streams their events to a sink.
+/// `deploy` updates with UpdateStack (the verbs that read Outputs right after an update use it: moto does not
+/// rebuild Outputs when it executes a change set); `review` + `apply` update through a change set whose plan is
+/// shown and checked for replaced stateful resources first (bootstrap).
 ///
 /// Time is injected: `clock` stamps operations and bounds waits, `sleep` spaces the polls
 /// (pass `FakeClock.clock` / `.sleeper` in tests).
@@ -53,7 +55,7 @@ public struct StackDeployer: Sendable {
                 var outcome = try await create(deployment)
                 outcome.recreated = true
                 return outcome
-            case .update(let stack, let reasons):
+            case .update(let stack, let reasons, _):
                 return try await update(deployment, stack: stack, reasons: reasons)
             case .blocked(let stack):
                 // Bounded by the wait policy; then everything is looked at again.
@@ -108,20 +110,28 @@ public struct StackDeployer: Sendable {
                 changed = true
             }
         }
-        if stack.terminationProtection != deployment.terminationProtection {
-            do {
-                try await cloudFormation.updateTerminationProtection(stackName: stack.stackId, enabled: deployment.terminationProtection)
-                current.terminationProtection = deployment.terminationProtection
-                changed = true
-            } catch let error as AWSServiceError {
-                // moto does not implement the call (HTTP 500); the stack itself is deployed.
-                let warning = "could not turn termination protection \(deployment.terminationProtection ? "on" : "off"): \(error)"
-                warnings.append(warning)
-                sink.phaseChanged(.warning(warning), progress: idleProgress(name, since: started))
-            }
-        }
+        if try await applyTerminationProtection(deployment, stack: stack, to: &current, warnings: &warnings, since: started) { changed = true }
         if !changed { sink.phaseChanged(.unchanged, progress: idleProgress(name, since: started)) }
         return StackOutcome(kind: changed ? .updated : .unchanged, stackName: name, stack: current, warnings: warnings)
+    }
+
+    /// Turns termination protection on or off when the deployed stack differs; true when it changed it. A refused
+    /// call is a warning, not a failure: the stack itself is deployed.
+    func applyTerminationProtection(
+        _ deployment: StackDeployment, stack: StackDescription, to current: inout StackDescription, warnings: inout [String], since: Date
+    ) async throws -> Bool {
+        guard stack.terminationProtection != deployment.terminationProtection else { return false }
+        do {
+            try await cloudFormation.updateTerminationProtection(stackName: stack.stackId, enabled: deployment.terminationProtection)
+            current.terminationProtection = deployment.terminationProtection
+            return true
+        } catch let error as AWSServiceError {
+            // moto does not implement the call (HTTP 500).
+            let warning = "could not turn termination protection \(deployment.terminationProtection ? "on" : "off"): \(error)"
+            warnings.append(warning)
+            sink.phaseChanged(.warning(warning), progress: idleProgress(deployment.stackName, since: since))
+            return false
+        }
     }
 
     // MARK: - Helpers

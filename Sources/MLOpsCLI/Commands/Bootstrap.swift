@@ -16,7 +16,11 @@ extension MLOpsCommand {
                 names others), then the CDK bootstrap stack (CDKToolkit, version 32) trusting the accounts the topology says: \
                 by default dev trusts governance, preprod and prod trust dev and governance. Everything created is recorded \
                 in the ledger. A re-run with nothing changed makes no change in AWS. A deployed bootstrap newer than ours is \
-                never downgraded. Exit status: 0 success, 1 failure or bad input, 3 another run holds the ledger.
+                never downgraded. A stack that exists is updated through a CloudFormation change set: its plan (every resource \
+                added, modified or removed, and whether it is replaced) is shown first, and if any stage's update would \
+                replace or delete a bucket, key, repository, role or another stateful resource, nothing is applied in any \
+                stage unless --allow-replace is given. --dry-run shows the same plan (it creates the change sets and deletes \
+                them; nothing is deployed). Exit status: 0 success, 1 failure, refusal or bad input, 3 another run holds the ledger.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -24,26 +28,33 @@ extension MLOpsCommand {
 
         @Option(name: .customLong("stage"), help: "Only these stages (repeatable): governance, dev, preprod, prod.")
         var stages: [Stage] = []
-        @Flag(help: "Print what would change in each stage and change nothing.") var dryRun = false
+        @Flag(help: "Print the plan of each stage and change nothing (change sets are created to read the plan, then deleted).")
+        var dryRun = false
         @Flag(help: "Allow AdministratorAccess as an execution policy (the topology must name it too).")
         var allowAdminExecutionPolicy = false
         @Flag(help: "Replace a customised bootstrap or one newer than mlopsctl's.") var force = false
+        @Flag(help: "Apply updates even when they replace or delete a stateful resource (its data or identity is lost).")
+        var allowReplace = false
         @Option(help: "Seconds to wait for another mlopsctl run to release the ledger.") var lockTimeout: Int = 30
 
         func run() async throws {
             let environment = EnvironmentVariables.current
             let topology = try CommandContext.loadTopology(global, environment: environment)
             let sessions = try StageSessions.load(environment: environment, logger: global.makeLogger())
-            let options = BootstrapOptions(stages: stages, dryRun: dryRun, allowAdminExecutionPolicy: allowAdminExecutionPolicy, force: force)
+            let options = BootstrapOptions(
+                stages: stages, dryRun: dryRun, allowAdminExecutionPolicy: allowAdminExecutionPolicy, force: force, allowReplace: allowReplace)
+            let output = global.output
             let ledgerPath = ledgerOptions.location(environment: environment).path
             let stageCount = stages.isEmpty ? Stage.allCases.count : Set(stages).count
             let workflow = BootstrapWorkflow(
                 topology: topology, options: options, sessions: sessions,
                 openLedger: { try LedgerDatabase.open(path: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
                 arguments: CommandLine.arguments.dropFirst().map { $0 },
-                display: ProgressDisplay.factory(output: global.output, stageCount: stageCount))
+                display: ProgressDisplay.factory(output: global.output, stageCount: stageCount),
+                showPlan: { BootstrapPlan(results: $0).print(output) })
             do {
                 let results = try await workflow.run()
+                if dryRun { BootstrapPlan(results: results).print(global.output) }
                 try BootstrapReport(results: results, dryRun: dryRun).print(global.output)
             } catch let failure as BootstrapFailure {
                 try BootstrapReport(results: failure.results, dryRun: dryRun).print(global.output)
@@ -90,13 +101,19 @@ struct BootstrapReport: Encodable {
                 table.rows.append([result.stage, result.account, result.region, "-", "failed", trusts, error])
             }
         }
-        let changed = results.flatMap(\.stacks).filter { ![.unchanged, .skippedNewer].contains($0.action) }.count
+        let stacks = results.flatMap(\.stacks)
+        let changed = stacks.filter { ![.unchanged, .skippedNewer, .refused, .wouldRefuse, .notApplied].contains($0.action) }.count
         let failed = results.filter { !$0.succeeded }.count
+        let refused = stacks.filter { [.refused, .wouldRefuse].contains($0.action) }.count
         let summary: String
-        if failed > 0 {
+        if refused > 0 && !dryRun {
+            summary = "refused: \(refused) stack update(s) would replace or delete stateful resources (see the plan); nothing was changed; "
+                + "pass --allow-replace to apply them anyway"
+        } else if failed > 0 {
             summary = "\(failed) of \(results.count) stages failed"
         } else if dryRun {
-            summary = changed == 0 ? "nothing to change" : "\(changed) stacks would change (dry run: nothing was changed)"
+            summary = (changed == 0 && refused == 0 ? "nothing to change" : "\(changed + refused) stacks would change (dry run: nothing was changed)")
+                + (refused > 0 ? "; \(refused) would be refused without --allow-replace" : "")
         } else {
             summary = changed == 0 ? "nothing to change: every stage is already bootstrapped as the topology says" : "\(changed) stacks changed"
         }

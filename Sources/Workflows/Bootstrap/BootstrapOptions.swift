@@ -10,11 +10,16 @@ public struct BootstrapOptions: Sendable {
     public var allowAdminExecutionPolicy: Bool
     /// Overwrite a bootstrap stack of another variant, or one newer than ours (the CDK CLI's `--force`).
     public var force: Bool
+    /// Apply an update even when it replaces or deletes a stateful resource (bucket, key, repository, role, …).
+    public var allowReplace: Bool
 
-    public init(stages: [Stage] = [], dryRun: Bool = false, allowAdminExecutionPolicy: Bool = false, force: Bool = false) {
+    public init(
+        stages: [Stage] = [], dryRun: Bool = false, allowAdminExecutionPolicy: Bool = false, force: Bool = false, allowReplace: Bool = false
+    ) {
         self.stages = stages
         self.dryRun = dryRun
         self.allowAdminExecutionPolicy = allowAdminExecutionPolicy
         self.force = force
+        self.allowReplace = allowReplace
     }
 }

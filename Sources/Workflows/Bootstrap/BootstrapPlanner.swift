@@ -8,10 +8,13 @@ import Topology
 public struct BootstrapPlanner: Sendable {
     public let topology: Topology
     public let options: BootstrapOptions
+    /// The bootstrap template body; another release's template in upgrade tests.
+    public let bootstrapBody: String
 
-    public init(topology: Topology, options: BootstrapOptions) {
+    public init(topology: Topology, options: BootstrapOptions, bootstrapBody: String? = nil) {
         self.topology = topology
         self.options = options
+        self.bootstrapBody = bootstrapBody ?? TemplateRenderer().render(BootstrapTemplate.make())
     }
 
     /// The stages to work on, in topology order.
@@ -22,7 +25,6 @@ public struct BootstrapPlanner: Sendable {
     public func specs() throws -> [StageBootstrapSpec] {
         var problems: [String] = []
         var specs: [StageBootstrapSpec] = []
-        let bootstrapBody = TemplateRenderer().render(BootstrapTemplate.make())
         for stage in selectedStages {
             do {
                 specs.append(try spec(for: stage, bootstrapBody: bootstrapBody))

@@ -1,3 +1,4 @@
+import Deployer
 import Foundation
 
 /// What `bootstrap` did (or, with --dry-run, would do) in one stage.
@@ -8,6 +9,11 @@ public struct StageBootstrapResult: Sendable, Codable, Equatable {
         case skippedNewer = "skipped-newer"
         /// Dry run: these would be created or updated.
         case wouldCreate = "would-create", wouldUpdate = "would-update", wouldRecreate = "would-recreate"
+        /// The update would replace or delete stateful resources; without --allow-replace it is not applied.
+        case refused
+        case wouldRefuse = "would-refuse"
+        /// Not applied because another stack's update was refused (the run changes all or nothing).
+        case notApplied = "not-applied"
         case failed
     }
 
@@ -16,6 +22,8 @@ public struct StageBootstrapResult: Sendable, Codable, Equatable {
         public var action: Action
         /// Why an update is needed, or why it failed; empty when unchanged.
         public var detail: String?
+        /// The plan: every resource the stack's create or update adds, modifies or removes (nil: not reviewed).
+        public var changes: [PlannedResourceChange]? = nil
     }
 
     public var stage: String

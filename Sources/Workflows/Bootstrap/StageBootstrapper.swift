@@ -4,9 +4,10 @@ import Deployer
 import Foundation
 import Ledger
 
-/// Bootstraps one stage: the execution-policy stack (when the stage uses a document), then the CDK
-/// bootstrap stack, recording both and their resources in the ledger. The caller has already checked
-/// that the session reaches the stage's account.
+/// Bootstraps one stage in two steps: `review` works out what the execution-policy stack (when the stage uses a
+/// document) and the CDK bootstrap stack need (an update gets a CloudFormation change set listing every resource it
+/// touches), then `apply` carries that out, recording both stacks and their resources in the ledger, or `discard`
+/// drops it. The caller has already checked that the session reaches the stage's account.
 struct StageBootstrapper: Sendable {
     let spec: StageBootstrapSpec
     let session: AWSSession
@@ -14,34 +15,95 @@ struct StageBootstrapper: Sendable {
     let display: any StackProgressSink
     let options: BootstrapOptions
 
-    func run() async -> StageBootstrapResult {
+    /// One stage's reviewed stacks, in deployment order; `result` already holds a failure or a skip that ended the review.
+    struct Review: Sendable {
+        var result: StageBootstrapResult
+        var stacks: [StackReview]
+
+        /// The plan as a result: `would-*` actions with each stack's resource changes.
+        func planned(allowReplace: Bool) -> StageBootstrapResult {
+            var planned = result
+            planned.stacks += stacks.map { review in
+                var line = StackApplier.dryRunResult(review.stackName, review.change)
+                line.changes = review.resourceChanges
+                let destructive = review.destructiveChanges
+                if !destructive.isEmpty {
+                    line.action = allowReplace ? .wouldUpdate : .wouldRefuse
+                    line.detail = "replaces or deletes " + destructive.map(\.summary).joined(separator: "; ")
+                }
+                if !review.notes.isEmpty { line.detail = ([line.detail].compactMap { $0 } + review.notes).joined(separator: "; ") }
+                return line
+            }
+            return planned
+        }
+
+        var destructiveChanges: [PlannedResourceChange] { stacks.flatMap(\.destructiveChanges) }
+    }
+
+    private var applier: StackApplier {
+        StackApplier(session: session, recorder: recorder, display: display, dryRun: options.dryRun)
+    }
+
+    func review() async -> Review {
         var result = StageBootstrapResult(
             stage: spec.stage.stage.rawValue, account: spec.stage.account, region: spec.stage.region,
             trustedAccounts: spec.trustedAccounts, executionPolicies: spec.executionPolicyArns, stacks: [], deployedVersion: nil,
             error: nil, warnings: [])
-        let applier = StackApplier(session: session, recorder: recorder, display: display, dryRun: options.dryRun)
+        var reviews: [StackReview] = []
         do {
+            // Outputs are read before anything is changed here (moto does not rebuild them when it executes a change set).
             let existing = try await session.cloudFormation.describeStack(spec.bootstrapStackName)
             result.deployedVersion = existing.flatMap { Int($0.outputValues[BootstrapTemplate.OutputName.bootstrapVersion.rawValue] ?? "") }
-            if let blocked = refusal(existing: existing, version: result.deployedVersion) {
-                if case .skip(let warning) = blocked {
-                    result.warnings.append(warning)
-                    result.stacks.append(.init(stack: spec.bootstrapStackName, action: .skippedNewer, detail: warning))
-                    return result
-                }
-                if case .refuse(let message) = blocked { throw StageRefusal(message: message) }
+            switch refusal(existing: existing, version: result.deployedVersion) {
+            case .skip(let warning):
+                result.warnings.append(warning)
+                result.stacks.append(.init(stack: spec.bootstrapStackName, action: .skippedNewer, detail: warning))
+                return Review(result: result, stacks: [])
+            case .refuse(let message):
+                throw StageRefusal(message: message)
+            case nil:
+                break
             }
             if let policyStack = spec.policyStack {
-                result.stacks.append(try await applier.apply(policyStack))
+                reviews.append(try await applier.review(policyStack))
             }
             let kmsKeyId = existing?.parameters.first { $0.key == BootstrapTemplate.ParameterName.fileAssetsBucketKmsKeyId.rawValue }?.value
             let protection = spec.terminationProtection ?? existing?.terminationProtection ?? false
-            let bootstrap = spec.bootstrapDeployment(kmsKeyId: kmsKeyId, terminationProtection: protection)
-            result.stacks.append(try await applier.apply(bootstrap))
+            reviews.append(try await applier.review(spec.bootstrapDeployment(kmsKeyId: kmsKeyId, terminationProtection: protection)))
         } catch {
             result.error = String(describing: error)
+            result.warnings += await discard(reviews)
+            reviews = []
+        }
+        return Review(result: result, stacks: reviews)
+    }
+
+    /// Applies the reviewed stacks in order. A failure stops the stage and deletes the change sets not yet executed.
+    func apply(_ review: Review) async -> StageBootstrapResult {
+        var result = review.result
+        for (index, stack) in review.stacks.enumerated() {
+            do {
+                result.stacks.append(try await applier.apply(stack, allowReplace: options.allowReplace))
+            } catch {
+                result.error = String(describing: error)
+                result.warnings += await discard(Array(review.stacks[(index + 1)...]))
+                break
+            }
         }
         return result
+    }
+
+    /// Deletes the change sets of `reviews`; returns a warning for each one that could not be deleted.
+    func discard(_ reviews: [StackReview]) async -> [String] {
+        var warnings: [String] = []
+        for review in reviews {
+            do {
+                try await applier.discard(review)
+            } catch {
+                warnings.append("could not delete the change set of \(review.stackName): \(error)")
+            }
+        }
+        return warnings
     }
 
     private enum Refusal { case skip(String), refuse(String) }
@@ -60,7 +122,6 @@ struct StageBootstrapper: Sendable {
         }
         return nil
     }
-
 }
 
 struct StageRefusal: Error, CustomStringConvertible {

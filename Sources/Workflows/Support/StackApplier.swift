@@ -21,8 +21,32 @@ struct StackApplier: Sendable {
 
     func apply(_ deployment: StackDeployment, project: String? = nil) async throws -> StageBootstrapResult.StackResult {
         let change = try await deployer.plan(deployment)
-        let name = deployment.stackName
-        if dryRun { return Self.dryRunResult(name, change) }
+        if dryRun { return Self.dryRunResult(deployment.stackName, change) }
+        return try await record(deployment.stackName, change, project: project) { try await deployer.deploy(deployment) }
+    }
+
+    /// What deploying would do; an update gets a change set (executed by `apply(_:allowReplace:)` or dropped by `discard`).
+    func review(_ deployment: StackDeployment) async throws -> StackReview {
+        try await deployer.review(deployment)
+    }
+
+    /// Carries out a review, recording it like `apply(_:)`; refuses to replace or delete stateful resources unless `allowReplace`.
+    func apply(_ review: StackReview, allowReplace: Bool, project: String? = nil) async throws -> StageBootstrapResult.StackResult {
+        var result = try await record(review.stackName, review.change, project: project) {
+            try await deployer.apply(review, allowReplace: allowReplace)
+        }
+        result.changes = review.resourceChanges
+        return result
+    }
+
+    func discard(_ review: StackReview) async throws {
+        try await deployer.discard(review)
+    }
+
+    /// Runs `operation` (which brings the stack to what `change` says), recording the stack, its events and its resources.
+    private func record(_ name: String, _ change: StackChange, project: String?, _ operation: () async throws -> StackOutcome) async throws
+        -> StageBootstrapResult.StackResult
+    {
         if case .none = change {
             let rowId = try await recorder.confirm(stack: name, project: project)
             try await recorder.recordResources(try await deployer.resources(stackName: name), stack: name, stackRowId: rowId, project: project)
@@ -31,7 +55,7 @@ struct StackApplier: Sendable {
         let existed: Bool = if case .create = change { false } else { true }
         let (outcome, rowId): (StackOutcome, Int64?)
         do {
-            (outcome, rowId) = try await recorder.around(stack: name, existed: existed, project: project) { try await deployer.deploy(deployment) }
+            (outcome, rowId) = try await recorder.around(stack: name, existed: existed, project: project) { try await operation() }
         } catch {
             try? await recorder.record(events: collector.drain())
             throw error

@@ -113,7 +113,7 @@ enum CFNXML {
         members.isEmpty ? "<\(name)/>" : "<\(name)>" + members.map { "<member>\($0)</member>" }.joined() + "</\(name)>"
     }
 
-    private static func response(_ action: String, _ result: String) -> HTTPResponse {
+    static func response(_ action: String, _ result: String) -> HTTPResponse {
         HTTPResponse(
             statusCode: 200,
             body: "<\(action)Response xmlns=\"\(namespace)\"><\(action)Result>\(result)</\(action)Result><ResponseMetadata><RequestId>r-\(action)</RequestId></ResponseMetadata></\(action)Response>")
