@@ -28,7 +28,7 @@ extension ProjectTemplateBuilder {
                     stage("DeployPreProd", [deployAction(.preprod), approvalAction(before: .prod)]),
                     stage("DeployProd", [deployAction(.prod)]),
                 ],
-                dependsOn: [ID.synthProject, ID.scanProject] + (usesS3Source ? [] : [ID.deployRepository])),
+                dependsOn: [ID.synthProject, ID.scanProject] + (usesS3Source ? [] : [ID.deployRepository]), crossRegion: true),
         ]
         if !usesS3Source {
             resources[ID.deployRepository] = repository(name: names.deployRepository, key: options.deployKey,
@@ -48,7 +48,7 @@ extension ProjectTemplateBuilder {
     /// CloudFormation replaces a failed stack, as the seed did (`REPLACE_ON_FAILURE`).
     private func deployAction(_ stage: ProjectTemplateOptions.Stage) -> CFNValue {
         let bootstrap = options.bootstrapNames(stage)
-        return [
+        var action: [String: CFNValue] = [
             "Name": .string("Deploy\(Self.label(stage))"),
             "ActionTypeId": ["Category": "Deploy", "Owner": "AWS", "Provider": "CloudFormation", "Version": "1"],
             "Configuration": [
@@ -62,6 +62,10 @@ extension ProjectTemplateBuilder {
             "RoleArn": .string(bootstrap.deployRoleARN),
             "RunOrder": 1,
         ]
+        // An action in another region runs there, its input replicated into that region's support bucket.
+        let region = options.environment(stage).region
+        if region != options.dev.region { action["Region"] = .string(region) }
+        return .object(action)
     }
 
     private func approvalAction(before stage: ProjectTemplateOptions.Stage) -> CFNValue {
