@@ -82,9 +82,9 @@ extension PromoteWorkflow {
         return try await RegionalModel.plan(
             package: package, project: project, source: session(.dev).inRegion(packageRegion), target: targetSession,
             targetAccount: target.account, stagingBucket: bucket,
-            registries: { account in
+            registries: { account, region in
                 // The dev account's registry is read with dev's credentials; any other with the target's (it must pull).
-                account == dev.account && account != target.account ? session(.dev).inRegion(target.region) : targetSession
+                account == dev.account && account != target.account ? session(.dev).inRegion(region) : targetSession.inRegion(region)
             })
     }
 }

@@ -33,10 +33,10 @@ struct RegionalModel: Sendable {
     /// - Parameters:
     ///   - target: the target stage's own session in the target region (its account checked).
     ///   - stagingBucket: the target account's CDK staging bucket in the target region.
-    ///   - registries: a session in the target region for an image registry account, nil when none may be used.
+    ///   - registries: a session to read the ECR registry of an account in a region, nil when none may be used.
     static func plan(
         package: ModelPackage, project: String, source: AWSSession, target: AWSSession, targetAccount: String, stagingBucket: String,
-        registries: (String) -> AWSSession?
+        registries: (_ account: String, _ region: String) -> AWSSession?
     ) async throws -> RegionalModel {
         let containers = package.inferenceSpecification?.containers ?? []
         guard !containers.isEmpty else {
@@ -99,7 +99,7 @@ struct RegionalModel: Sendable {
     /// The image the target region pulls, with a note; or why there is none.
     private static func regionalImage(
         _ container: ModelPackageInferenceSpecification.Container, region: String, targetAccount: String,
-        registries: (String) -> AWSSession?
+        registries: (_ account: String, _ region: String) -> AWSSession?
     ) async throws -> Result<(String, String), PromoteError> {
         guard let uri = ECRImageURI(container.image) else {
             // Not ECR: a private registry SageMaker reaches through the endpoint's VPC, in no region.
@@ -115,25 +115,30 @@ struct RegionalModel: Sendable {
         let moved = uri.moved(account: uri.account, region: region)
         let fix = "replicate the repository to \(region) (ECR replication in account \(uri.account)) or push the image to \(moved), "
             + "let account \(targetAccount) pull it, then promote again"
-        guard let registry = registries(uri.account) else {
+        guard let registry = registries(uri.account, region) else {
             return .failure(PromoteError("image \(uri) is in \(uri.region), but SageMaker in \(region) pulls only from \(region): \(fix)"))
         }
-        // The digest the package recorded, if any, so that the target region holds the very same image.
-        let digest: String? = if case .digest(let digest) = uri.reference { digest } else { container.imageDigest }
-        let imageId: ECRImageIdentifier = digest.map { ECRImageIdentifier(digest: $0) } ?? {
-            if case .tag(let tag) = uri.reference { return ECRImageIdentifier(tag: tag) }
-            return ECRImageIdentifier()
-        }()
         do {
-            guard try await registry.ecr.describeImage(repositoryName: uri.repository, imageId: imageId, registryId: uri.account) != nil else {
-                let what = digest.map { "image \($0) of \(uri.repository)" } ?? "image \(moved)"
+            // The very image the package names: its digest (in the URI or the package), else the tag's digest at the source.
+            var digest: String? = if case .digest(let digest) = uri.reference { digest } else { container.imageDigest }
+            if digest == nil, case .tag(let tag) = uri.reference, let home = registries(uri.account, uri.region) {
+                digest = try await home.ecr.describeImage(repositoryName: uri.repository, imageId: ECRImageIdentifier(tag: tag), registryId: uri.account)?
+                    .digest
+            }
+            let imageId: ECRImageIdentifier = digest.map { ECRImageIdentifier(digest: $0) } ?? {
+                if case .tag(let tag) = uri.reference { return ECRImageIdentifier(tag: tag) }
+                return ECRImageIdentifier()
+            }()
+            guard let found = try await registry.ecr.describeImage(repositoryName: uri.repository, imageId: imageId, registryId: uri.account) else {
+                let what = digest.map { "image \(uri.repository)@\($0) (\(uri))" } ?? "image \(moved)"
                 return .failure(PromoteError("\(what) does not exist in \(region), where the \(region) endpoint must pull it: \(fix)"))
             }
+            // Pinned to the digest, so the endpoint serves exactly the image checked here.
+            let pinned = (digest ?? found.digest).map { moved.withDigest($0) } ?? moved
+            return .success((pinned.description, "\(uri) → \(pinned) (present in \(region))"))
         } catch let error as AWSServiceError {
             return .failure(PromoteError("cannot check image \(moved) in \(region) (\(error.code)): \(fix)"))
         }
-        let pinned = digest.map { uri.moved(account: uri.account, region: region).withDigest($0) } ?? moved
-        return .success((pinned.description, "\(uri) → \(pinned) (present in \(region))"))
     }
 }
 
