@@ -63,8 +63,11 @@ public enum PipelineSupportTemplate {
                             "BlockPublicAcls": true, "BlockPublicPolicy": true, "IgnorePublicAcls": true, "RestrictPublicBuckets": true,
                         ],
                         "OwnershipControls": ["Rules": [["ObjectOwnership": "BucketOwnerEnforced"]]],
+                        // Versioned like the project's pipeline bucket; old versions of replicated artifacts expire.
+                        "VersioningConfiguration": ["Status": "Enabled"],
                         "LifecycleConfiguration": [
                             "Rules": [
+                                ["Id": "ExpireNoncurrentVersions", "Status": "Enabled", "NoncurrentVersionExpiration": ["NoncurrentDays": 30]],
                                 ["Id": "AbortIncompleteMultipartUploads", "Status": "Enabled",
                                  "AbortIncompleteMultipartUpload": ["DaysAfterInitiation": 1]],
                             ],
