@@ -1,4 +1,6 @@
+import AWSServices
 import Testing
+import TestSupport
 @testable import Workflows
 
 /// Image URIs and SageMaker's per-region registries: which images are SageMaker's own (and where else they are
@@ -58,6 +60,30 @@ import Testing
             for (region, account) in regions {
                 #expect(region.contains("-") && account.count == 12 && account.allSatisfy(\.isNumber), "\(repository) \(region) \(account)")
             }
+        }
+    }
+}
+
+/// What mlopsctl and the seed code agree on: the key of a copy of model data (`seed_code/deploy_app/regional.py` makes
+/// the same copies in the project's deploy pipeline), and SageMaker's XGBoost registries (both seed apps keep a table).
+@Suite struct SeedCodeAgreementTests {
+    @Test func theCopyKeyIsTheDeployAppsKey() throws {
+        // The value seed_code/deploy_app/tests/test_regional.py expects for the same source object.
+        let source = try #require(S3ObjectLocation(url: "s3://mlops-demo-artifacts/train/model.tar.gz"))
+        #expect(RegionalModel.destinationKey(project: "demo", source: source, eTag: "\"9b2cf535f27731c974343645a3985328\"", size: 6_291_456)
+            == "mlopsctl/model-data/demo/6cfc2974edd37f47abc050bafaee4c25/model.tar.gz")
+    }
+
+    @Test(arguments: ["seed_code/build_app/pipelines/abalone/images.py", "seed_code/deploy_app/registries.py"])
+    func theSeedsXGBoostRegistriesMatchTheSDKs(path: String) throws {
+        let text = try String(contentsOf: ConformanceData.packageRoot.appendingPathComponent(path), encoding: .utf8)
+        let pairs = text.matches(of: try Regex(#""([a-z]{2}(?:-[a-z]+)+-\d)": "(\d{12})""#)).map {
+            (String($0.output[1].substring!), String($0.output[2].substring!))
+        }
+        #expect(pairs.count >= 30, "\(path): \(pairs.count) regions")
+        for (region, account) in pairs {
+            #expect(SageMakerImageRegistries.account(publishing: "sagemaker-xgboost", in: region) == account, "\(path): \(region)")
+            #expect(SageMakerImageRegistries.account(publishing: "sagemaker-scikit-learn", in: region) == account, "\(path): \(region)")
         }
     }
 }
