@@ -56,6 +56,8 @@ import Topology
     final class Script: @unchecked Sendable {
         let image: String
         let privateImageInPreprod: Bool
+        /// The source bucket refuses preprod's credentials (no grant for its account).
+        var sourceForbidden = false
         private let lock = NSLock()
         private var stackCreated = false
         private var copied = false
@@ -169,6 +171,7 @@ import Topology
             let path = request.url.absoluteString
             switch (request.method, region) {
             case ("HEAD", "us-west-2") where path.contains(T.source.key):
+                if sourceForbidden { return HTTPResponse(statusCode: 403, body: "") }
                 return ok("", ["Content-Length": String(T.sourceSize), "ETag": T.sourceETag])
             case ("HEAD", "eu-central-1") where path.contains(T.staging):
                 guard lock.withLock({ copied }) else { return notFound() }
@@ -268,5 +271,17 @@ import Topology
         let result = try await workflow.run()
         let pinned = "\(Self.dev).dkr.ecr.eu-central-1.amazonaws.com/scoring@\(Self.privateDigest)"
         #expect(result.images == ["\(Self.privateImage) → \(pinned) (present in eu-central-1)"], "\(result.images)")
+    }
+
+    @Test func modelDataTheTargetAccountCannotReadIsRefusedBeforeAnyChange() async throws {
+        let script = Script()
+        script.sourceForbidden = true
+        let (workflow, transport, ledger) = try Self.workflow(script, options: PromoteOptions(project: "demo", target: .preprod, approve: true))
+        let error = await #expect(throws: PromoteError.self) { try await workflow.run() }
+        #expect(error?.description.contains("model data \(Self.source.url) is not readable") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("artifact bucket and key policies") == true)
+        let operations = transport.requests.map(RecordingTransport.operationName)
+        #expect(!operations.contains { $0.hasPrefix("PUT ") || ["CreateStack", "AssumeRole", "UpdateModelPackage"].contains($0) }, "\(operations)")
+        #expect(try await ledger.runs().isEmpty)
     }
 }

@@ -80,7 +80,7 @@ extension PromoteWorkflow {
         }
         let dev = topology[.dev]
         return try await RegionalModel.plan(
-            package: package, project: project, source: session(.dev).inRegion(packageRegion), target: targetSession,
+            package: package, project: project, source: targetSession.inRegion(packageRegion), target: targetSession,
             targetAccount: target.account, stagingBucket: bucket,
             registries: { account, region in
                 // The dev account's registry is read with dev's credentials; any other with the target's (it must pull).

@@ -28,9 +28,11 @@ struct RegionalModel: Sendable {
     /// What happened to each image, one line each (source → target and why).
     let images: [String]
 
-    /// Everything the target stage needs, read only: the package's containers, each source object (with `source`,
-    /// the package's account in its region), each image in the target region, and whether each copy exists already.
+    /// Everything the target stage needs, read only: the package's containers, each source object, each image in the
+    /// target region, and whether each copy exists already.
     /// - Parameters:
+    ///   - source: the target stage's credentials in the package's region: the copy reads the source with them, so
+    ///     reading its metadata now proves (before any change) that the target account may read it.
     ///   - target: the target stage's own session in the target region (its account checked).
     ///   - stagingBucket: the target account's CDK staging bucket in the target region.
     ///   - registries: a session to read the ECR registry of an account in a region, nil when none may be used.
@@ -85,10 +87,16 @@ struct RegionalModel: Sendable {
         guard let location = S3ObjectLocation(url: url) else {
             throw PromoteError("model data \(url) is not an s3://bucket/key URL; SageMaker cannot load it in \(target.region)")
         }
-        guard let head = try await source.s3.headObject(bucket: location.bucket, key: location.key), let size = head.contentLength else {
+        let head: S3ObjectMetadata?
+        do {
+            head = try await source.s3.headObject(bucket: location.bucket, key: location.key)
+        } catch let error as AWSServiceError where error.statusCode == 403 {
             throw PromoteError(
-                "model data \(url) of the package does not exist (or is not readable with profile '\(source.profileName)'); "
-                    + "nothing can be copied to \(target.region)")
+                "model data \(url) is not readable with profile '\(source.profileName)' (\(error.code)): its bucket and key must let the "
+                    + "\(target.region) stage's account read it (the project's artifact bucket and key policies grant preprod and prod)")
+        }
+        guard let head, let size = head.contentLength else {
+            throw PromoteError("model data \(url) of the package does not exist; nothing can be copied to \(target.region)")
         }
         let destination = S3ObjectLocation(
             bucket: bucket, key: destinationKey(project: project, source: location, eTag: head.eTag ?? "", size: size))
