@@ -10,6 +10,12 @@ use the AWS profiles the way any SDK user would (AWS_CONFIG_FILE, AWS_SHARED_CRE
 emulator `scripts/local-aws start` exports them). `check` also reads the ledger at $MLOPSCTL_LEDGER (or --ledger)
 straight from SQLite, read-only, so it does not trust mlopsctl's own reporting.
 
+Every account is looked at in every region the topology uses (stages may live in different regions, and mlopsctl
+puts some things in a stage's account in another stage's region). `plant` creates the foreign resources in each of
+those regions and records what exists there (the baseline); `check` then also reports anything that exists now in
+any of them and did not before, whether or not the ledger knows it ("new since planting"), except the `--foreign`
+resources and KMS keys pending deletion.
+
 `check` lists, in every account of the topology: CloudFormation stacks (not DELETE_COMPLETE), S3 buckets and the
 objects mlopsctl uploaded, IAM roles and customer-managed/inline policies, SSM parameters, ECR repositories,
 SageMaker endpoints, endpoint configs, models and model package groups, KMS keys and aliases, EventBridge rules.
@@ -61,14 +67,14 @@ def session(stage_spec):
 
 # --- plant ----------------------------------------------------------------------------------------------------
 
-def foreign_stack_template(account):
+def foreign_stack_template(account, role):
     # Names that look like mlopsctl's (mlops-…): teardown must go by the ledger, never by a name pattern.
     return json.dumps({
         "Resources": {
             "Owner": {"Type": "AWS::SSM::Parameter",
                       "Properties": {"Name": "/mlops/legacy/owner", "Type": "String", "Value": MARKER}},
             "AppRole": {"Type": "AWS::IAM::Role", "Properties": {
-                "RoleName": "mlops-legacy-app",
+                "RoleName": role,
                 "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{
                     "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{account}:root"},
                     "Action": "sts:AssumeRole"}]}}},
@@ -76,39 +82,60 @@ def foreign_stack_template(account):
     })
 
 
-def plant(topology, manifest_path):
-    """Creates, in each account, a bucket with an object, a stack (parameter + role) and a KMS key."""
-    manifest, seen = [], set()
+def regions_of(topology):
+    """Every region a stage of the topology lives in, sorted."""
+    return sorted({spec["region"] for spec in topology.values()})
+
+
+def account_specs(topology):
+    """(account, stages, spec) per account, in topology order."""
+    accounts = []
     for stage in STAGES:
         spec = topology[stage]
-        if spec["account"] in seen:
-            continue
-        seen.add(spec["account"])
-        aws, account = session(spec), spec["account"]
-        bucket = f"mlops-legacy-data-{account}"
-        s3 = aws.client("s3")
-        if spec["region"] == "us-east-1":
-            s3.create_bucket(Bucket=bucket)
+        known = next((a for a in accounts if a[0] == spec["account"]), None)
+        if known:
+            known[1].append(stage)
         else:
-            s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": spec["region"]})
-        s3.put_object(Bucket=bucket, Key="reports/owner.txt", Body=MARKER.encode())
-        stack = "mlops-legacy-app"
-        aws.client("cloudformation").create_stack(StackName=stack, TemplateBody=foreign_stack_template(account),
-                                                  Capabilities=["CAPABILITY_NAMED_IAM"])
-        key = aws.client("kms").create_key(Description=MARKER)["KeyMetadata"]["KeyId"]
-        base = {"stage": stage, "account": account}
-        manifest += [
-            dict(base, kind="bucket", id=bucket),
-            dict(base, kind="object", id=f"{bucket}/reports/owner.txt"),
-            dict(base, kind="stack", id=stack),
-            dict(base, kind="ssmParameter", id="/mlops/legacy/owner", expect=MARKER),
-            dict(base, kind="iamRole", id="mlops-legacy-app"),
-            dict(base, kind="kmsKey", id=key),
-        ]
-        print(f"  {stage:<10} {account}: bucket {bucket} (+ reports/owner.txt), stack {stack} "
-              f"(/mlops/legacy/owner, role mlops-legacy-app), KMS key {key}")
+            accounts.append((spec["account"], [stage], spec))
+    return accounts
+
+
+def plant(topology, manifest_path):
+    """Creates, in each account and each region of the topology, a bucket with an object, a stack (parameter + role)
+    and a KMS key; then records what exists in each account and region (the baseline)."""
+    planted = []
+    for account, stages, spec in account_specs(topology):
+        for region in regions_of(topology):
+            aws = session(dict(spec, region=region))
+            bucket = f"mlops-legacy-data-{account}-{region}"
+            s3 = aws.client("s3")
+            if region == "us-east-1":
+                s3.create_bucket(Bucket=bucket)
+            else:
+                s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region})
+            s3.put_object(Bucket=bucket, Key="reports/owner.txt", Body=MARKER.encode())
+            stack, role = "mlops-legacy-app", f"mlops-legacy-app-{region}"  # IAM is global: one role name per region
+            aws.client("cloudformation").create_stack(StackName=stack, TemplateBody=foreign_stack_template(account, role),
+                                                      Capabilities=["CAPABILITY_NAMED_IAM"])
+            key = aws.client("kms").create_key(Description=MARKER)["KeyMetadata"]["KeyId"]
+            base = {"stage": stages[0], "account": account, "region": region}
+            planted += [
+                dict(base, kind="bucket", id=bucket),
+                dict(base, kind="object", id=f"{bucket}/reports/owner.txt"),
+                dict(base, kind="stack", id=stack),
+                dict(base, kind="ssmParameter", id="/mlops/legacy/owner", expect=MARKER),
+                dict(base, kind="iamRole", id=role),
+                dict(base, kind="kmsKey", id=key),
+            ]
+            print(f"  {'/'.join(stages):<10} {account} {region:<15}: bucket {bucket} (+ reports/owner.txt), stack {stack} "
+                  f"(/mlops/legacy/owner, role {role}), KMS key {key}")
+    baseline = {}
+    for account, _, spec in account_specs(topology):
+        for region in regions_of(topology):
+            inventory = Inventory(dict(spec, region=region))
+            baseline[f"{account}|{region}"] = {kind: sorted(ids) for kind, ids in inventory.primary.items()}
     with open(manifest_path, "w") as handle:
-        json.dump(manifest, handle, indent=1)
+        json.dump({"planted": planted, "baseline": baseline}, handle, indent=1)
 
 
 # --- inventory ------------------------------------------------------------------------------------------------
@@ -124,6 +151,7 @@ class Inventory:
     def __init__(self, spec):
         self.spec, self.aws = spec, session(spec)
         self.ids = defaultdict(set)
+        self.primary = defaultdict(set)  # one name per resource (the first one given)
         self.count = defaultdict(int)  # resources per kind (ids holds several names for each)
         self.key_states = {}
         self.stack_status = {}
@@ -132,6 +160,7 @@ class Inventory:
 
     def add(self, kind, *names):
         self.ids[kind].update(name for name in names if name)
+        self.primary[kind].add(names[0])
         self.count[kind] += 1
 
     def add_each(self, kind, names):
@@ -250,23 +279,18 @@ def verify_foreign(item, inventory):
 def check(topology, ledger_path, manifest_path, extra_foreign):
     rows, total_rows = ledger_rows(ledger_path)
     with open(manifest_path) as handle:
-        foreign = json.load(handle)
+        manifest = json.load(handle)
+    foreign, baseline = list(manifest["planted"]), manifest["baseline"]
     by_stage = {spec["stage"]: spec for spec in topology.values()}
     for text in extra_foreign:
         stage, kind, identifier = (text.split(":", 2) + ["", ""])[:3]
         if stage not in by_stage or not kind or not identifier:
             fail_input(f"--foreign {text!r}: expected STAGE:KIND:ID with a stage of the topology")
-        foreign.append({"stage": stage, "account": by_stage[stage]["account"], "kind": kind, "id": identifier})
+        spec = by_stage[stage]
+        foreign.append({"stage": stage, "account": spec["account"], "region": spec["region"], "kind": kind, "id": identifier})
 
-    accounts = []  # (account, stages, spec), in topology order, one per account
-    for stage in STAGES:
-        spec = topology[stage]
-        known = next((a for a in accounts if a[0] == spec["account"]), None)
-        if known:
-            known[1].append(stage)
-        else:
-            accounts.append((spec["account"], [stage], spec))
-
+    accounts = account_specs(topology)
+    regions = regions_of(topology)
     inventories = {}  # (account, region) → Inventory
     def inventory(account, region):
         if (account, region) not in inventories:
@@ -275,7 +299,7 @@ def check(topology, ledger_path, manifest_path, extra_foreign):
         return inventories[(account, region)]
 
     problems = []
-    recorded, left, pending, unchecked = (Counter() for _ in range(4))
+    recorded, left, pending, unchecked, new = (Counter() for _ in range(5))
     for row in rows:
         if row["account"] not in {a[0] for a in accounts}:
             problems.append(f"ledger row {row['id']} is in account {row['account']}, which the topology does not list")
@@ -294,15 +318,29 @@ def check(topology, ledger_path, manifest_path, extra_foreign):
                             f"(ledger row {row['id']} says {row['status']})")
     foreign_ok, foreign_all = Counter(), Counter()
     for item in foreign:
-        spec = next(a[2] for a in accounts if a[0] == item["account"])
         foreign_all[item["account"]] += 1
-        wrong = verify_foreign(item, inventory(item["account"], spec["region"]))
+        wrong = verify_foreign(item, inventory(item["account"], item["region"]))
         if wrong:
-            problems.append(f"not mlopsctl's, but {wrong}: {item['kind']} {item['id']} in {item['stage']} {item['account']}")
+            problems.append(f"not mlopsctl's, but {wrong}: {item['kind']} {item['id']} in {item['stage']} {item['account']} "
+                            f"{item['region']}")
         else:
             foreign_ok[item["account"]] += 1
 
-    print_table(accounts, rows, recorded, left, pending, unchecked, foreign_ok, foreign_all, inventories)
+    # Whatever exists now in any account and region and did not when the foreign resources were planted, ledger or not.
+    reported = {(r["account"], r["kind"], r["physicalId"]) for r in rows}
+    excused = {(item["account"], item["kind"], item["id"]) for item in foreign}
+    for account, stages, _ in accounts:
+        for region in regions:
+            here, before = inventory(account, region), baseline.get(f"{account}|{region}", {})
+            for kind, names in sorted(here.primary.items()):
+                for name in sorted(names - set(before.get(kind, []))):
+                    if (account, kind, name) in excused or (kind == "kmsKey" and here.key_states.get(name) == "PendingDeletion"):
+                        continue
+                    new[(kind, account)] += 1
+                    if (account, kind, name) not in reported:  # a ledger row left is reported above already
+                        problems.append(f"new since planting, and no ledger row: {kind} {name} in {'/'.join(stages)} {account} {region}")
+
+    print_table(accounts, regions, rows, recorded, left, pending, unchecked, new, foreign_ok, foreign_all, inventories)
     for (kind, account), count in sorted(unchecked.items()):
         print(f"unchecked: {count} {kind} row(s) in {account} (this check cannot list {kind})")
     if problems:
@@ -310,15 +348,17 @@ def check(topology, ledger_path, manifest_path, extra_foreign):
         for problem in problems:
             print(f"  {problem}")
         return 1
-    print(f"\nok: none of the {len(rows)} resources mlopsctl created is left ({total_rows} ledger rows in all); "
+    print(f"\nok: none of the {len(rows)} resources mlopsctl created is left ({total_rows} ledger rows in all), nothing is new "
+          f"since planting in any of the {len(regions)} region(s) {', '.join(regions)}; "
           f"all {sum(foreign_all.values())} resources it does not own are untouched")
     return 0
 
 
-def print_table(accounts, rows, recorded, left, pending, unchecked, foreign_ok, foreign_all, inventories):
+def print_table(accounts, regions, rows, recorded, left, pending, unchecked, new, foreign_ok, foreign_all, inventories):
     kinds = [k for k in CHECKED_KINDS if any((k, a[0]) in recorded for a in accounts)]
     kinds += sorted({r["kind"] for r in rows} - set(kinds))
-    width = max([len(k) for k in kinds] + [32])
+    width = max([len(k) for k in kinds] + [38])
+    print(f"regions scanned in every account: {', '.join(regions)}")
     print("cell = left/recorded per account, for the ledger rows mlopsctl created (+Npd: KMS keys pending deletion, "
           "?N: unchecked)")
     print(f"{'KIND':<{width}}  " + "  ".join(f"{a[0]:<14}" for a in accounts))
@@ -334,13 +374,15 @@ def print_table(accounts, rows, recorded, left, pending, unchecked, foreign_ok, 
                 text += f" ?{unchecked[cell]}"
             cells.append(f"{text:<14}")
         print(f"{kind:<{width}}  " + "  ".join(cells))
+    print(f"{'new since planting (any region)':<{width}}  "
+          + "  ".join(f"{sum(n for (k, acct), n in new.items() if acct == a[0]):<14}" for a in accounts))
     print(f"{'foreign: untouched/planted':<{width}}  "
           + "  ".join(f"{f'{foreign_ok[a[0]]}/{foreign_all[a[0]]}':<14}" for a in accounts))
     present = []
     for account, _, _ in accounts:
         count = sum(n for (acct, _), inv in inventories.items() if acct == account for n in inv.count.values())
         present.append(f"{count:<14}")
-    print(f"{'resources listed now (any owner)':<{width}}  " + "  ".join(present))
+    print(f"{'listed now, any owner (sum of regions)':<{width}}  " + "  ".join(present))
 
 
 def main(argv):

@@ -4,6 +4,8 @@
 For each stage it creates (or re-keys) IAM user `mlopsctl` in that stage's account, writes
 OUT/credentials and OUT/config with one profile per stage (`local-<stage>`, with `region` and
 `endpoint_url`), then proves each profile with STS GetCallerIdentity using only those files.
+Every profile gets --region (default us-east-1) unless `--stage-region STAGE=REGION` gives that stage its own,
+as a topology with stages in different regions needs (the AWS CLI then works in each stage's region).
 
 Used by `scripts/local-aws start` and by the Swift test harness (Sources/TestSupport/Emulator.swift):
     python3 scripts/local_aws_setup.py --endpoint http://127.0.0.1:PORT --out DIR [--auth]
@@ -48,6 +50,8 @@ def parse_args(argv):
     parser.add_argument("--profile-prefix", default="local-")
     parser.add_argument("--account", action="append", default=[], metavar="STAGE=ID",
                         help="override one stage's account id (repeatable)")
+    parser.add_argument("--stage-region", action="append", default=[], metavar="STAGE=REGION",
+                        help="one stage's profile region (repeatable; default --region)")
     parser.add_argument("--auth", action="store_true", help="server verifies signatures (see module doc)")
     parser.add_argument("--wait", type=float, default=20.0, help="seconds to wait for the server to answer")
     args = parser.parse_args(argv)
@@ -64,6 +68,15 @@ def parse_args(argv):
         if not re.fullmatch(r"[0-9]{12}", account):
             parser.error(f"account for {stage} is {account!r}; expected 12 digits")
     args.accounts = accounts
+    regions = {stage: args.region for stage in STAGES}
+    for item in args.stage_region:
+        stage, _, region = item.partition("=")
+        if stage not in STAGES:
+            parser.error(f"--stage-region {item}: unknown stage {stage!r}; stages are {', '.join(STAGES)}")
+        if not re.fullmatch(r"[a-z]{2}(-[a-z]+)+-[0-9]+", region):
+            parser.error(f"--stage-region {item}: {region!r} is not a region name such as eu-west-1")
+        regions[stage] = region
+    args.regions = regions
     return args
 
 
@@ -121,13 +134,13 @@ def write_private(path, text):
     os.chmod(path, 0o600)
 
 
-def write_files(out, prefix, region, endpoint, keys):
+def write_files(out, prefix, regions, endpoint, keys):
     credentials, config = [], []
     for stage in STAGES:
         key_id, secret = keys[stage]
         credentials += [f"[{prefix}{stage}]", f"aws_access_key_id = {key_id}",
                         f"aws_secret_access_key = {secret}", ""]
-        config += [f"[profile {prefix}{stage}]", f"region = {region}", f"endpoint_url = {endpoint}", ""]
+        config += [f"[profile {prefix}{stage}]", f"region = {regions[stage]}", f"endpoint_url = {endpoint}", ""]
     os.makedirs(out, exist_ok=True)
     write_private(os.path.join(out, "credentials"), "\n".join(credentials))
     write_private(os.path.join(out, "config"), "\n".join(config))
@@ -162,7 +175,7 @@ def main(argv):
     finally:
         if args.auth:
             reset_auth(endpoint, "0")
-    write_files(args.out, args.profile_prefix, args.region, endpoint, keys)
+    write_files(args.out, args.profile_prefix, args.regions, endpoint, keys)
     log(f"wrote {os.path.join(args.out, 'config')} and {os.path.join(args.out, 'credentials')}")
     failures = verify(args.out, args.profile_prefix, args.accounts)
     if failures:

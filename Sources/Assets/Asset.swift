@@ -33,7 +33,8 @@ public struct Asset: Sendable, Hashable {
         Asset(name: name, data: try DeterministicZip.archive(tree, describedAs: name))
     }
 
-    static func hexDigest(_ data: Data) -> String {
+    /// Lower-case hex SHA-256 of `data`.
+    public static func hexDigest(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }

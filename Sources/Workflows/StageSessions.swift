@@ -4,15 +4,17 @@ import AWSWire
 import Credentials
 import Foundation
 import Logging
+import Synchronization
 import Topology
 
-/// Builds the AWS session of each stage from one load of the shared config files, so that every
-/// stage sees the same configuration and the files are read once per run.
+/// The AWS session of each stage, resolved once per run from one load of the shared config files: every verb, and
+/// every region a stage is reached in, shares the stage's one resolved profile, endpoints and credential cache.
 public struct StageSessions: Sendable {
     public let config: SharedConfig
     public let environment: EnvironmentVariables
     public let transport: any HTTPTransport
     public let logger: Logger
+    private let resolved = ResolvedSessions()
 
     public init(config: SharedConfig, environment: EnvironmentVariables, transport: any HTTPTransport, logger: Logger) {
         self.config = config
@@ -28,9 +30,28 @@ public struct StageSessions: Sendable {
         StageSessions(config: try SharedConfigFiles.load(environment: environment), environment: environment, transport: transport, logger: logger)
     }
 
-    /// The stage's profile and region; throws profile errors (naming the profile) without any network call.
-    public func session(for stage: StageConfig) throws -> AWSSession {
-        try AWSSession.make(
-            profile: stage.profile, region: stage.region, environment: environment, config: config, transport: transport, logger: logger)
+    /// The stage's profile in the stage's region, or in `region` (same credentials); throws profile errors (naming the
+    /// profile) without any network call. The first call for a stage resolves it; later calls reuse that session.
+    public func session(for stage: StageConfig, region: String? = nil) throws -> AWSSession {
+        let session = try resolved.session(for: stage) {
+            try AWSSession.make(
+                profile: stage.profile, region: stage.region, environment: environment, config: config, transport: transport, logger: logger)
+        }
+        return session.inRegion(region ?? stage.region)
+    }
+}
+
+/// The sessions resolved so far, by stage settings (account, profile, region).
+private final class ResolvedSessions: Sendable {
+    private let sessions = Mutex<[StageConfig: AWSSession]>([:])
+
+    func session(for stage: StageConfig, make: () throws -> AWSSession) throws -> AWSSession {
+        if let known = sessions.withLock({ $0[stage] }) { return known }
+        let made = try make()
+        return sessions.withLock { cache in
+            if let raced = cache[stage] { return raced }
+            cache[stage] = made
+            return made
+        }
     }
 }

@@ -13,10 +13,11 @@ import Testing
         case stsGetCallerIdentity, stsAssumeRole, stsAssumeRoleWithWebIdentity
         case iamGetRole
         case s3ListBuckets, s3HeadBucket, s3CreateBucket, s3DeleteBucket, s3PutObject, s3GetObject, s3HeadObject, s3DeleteObject
-        case s3CreateMultipartUpload, s3UploadPart, s3CompleteMultipartUpload, s3AbortMultipartUpload
+        case s3CreateMultipartUpload, s3UploadPart, s3CompleteMultipartUpload, s3AbortMultipartUpload, s3CopyObject, s3UploadPartCopy
         case s3GetBucketEncryption, s3PutBucketVersioning, s3GetBucketVersioning
         case ssmGetParameter, ssmPutParameter, ssmDeleteParameter
         case ssoGetRoleCredentials
+        case ecrDescribeImages
 
         var botocoreService: String {
             switch self {
@@ -24,10 +25,11 @@ import Testing
             case .iamGetRole: "iam"
             case .s3ListBuckets, .s3HeadBucket, .s3CreateBucket, .s3DeleteBucket, .s3PutObject, .s3GetObject, .s3HeadObject, .s3DeleteObject,
                 .s3CreateMultipartUpload, .s3UploadPart, .s3CompleteMultipartUpload, .s3AbortMultipartUpload, .s3GetBucketEncryption,
-                .s3PutBucketVersioning, .s3GetBucketVersioning:
+                .s3PutBucketVersioning, .s3GetBucketVersioning, .s3CopyObject, .s3UploadPartCopy:
                 "s3"
             case .ssmGetParameter, .ssmPutParameter, .ssmDeleteParameter: "ssm"
             case .ssoGetRoleCredentials: "sso"
+            case .ecrDescribeImages: "ecr"
             }
         }
 
@@ -52,6 +54,9 @@ import Testing
             case .ssmGetParameter: .status(200, body: AWSResponses.getParameter())
             case .ssmPutParameter: .status(200, body: #"{"Tier":"Standard","Version":1}"#)
             case .ssoGetRoleCredentials: .status(200, body: AWSResponses.roleCredentials())
+            case .s3CopyObject: .status(200, body: "<CopyObjectResult><ETag>\"c\"</ETag></CopyObjectResult>")
+            case .s3UploadPartCopy: .status(200, body: "<CopyPartResult><ETag>\"p\"</ETag></CopyPartResult>")
+            case .ecrDescribeImages: .status(200, body: #"{"imageDetails":[{"imageDigest":"sha256:ab","imageTags":["1"]}]}"#)
             default: .status(200, body: "")
             }
         }
@@ -97,14 +102,21 @@ import Testing
             case .ssmDeleteParameter: try await TestClients.ssm(transport).deleteParameter(name: "/mlops/x")
             case .ssoGetRoleCredentials:
                 _ = try await TestClients.sso(transport).getRoleCredentials(accessToken: "token", accountId: "111122223333", roleName: "Admin")
+            case .s3CopyObject:
+                _ = try await s3.copyObject(from: S3ObjectLocation(bucket: "src", key: "m/a b.tar.gz", versionId: "v1"), toBucket: "mlops-artifacts", key: "dir/a b.tar.gz")
+            case .s3UploadPartCopy:
+                _ = try await s3.uploadPartCopy(upload, partNumber: 2, from: S3ObjectLocation(bucket: "src", key: "m.tar.gz"), range: 5...9)
+            case .ecrDescribeImages:
+                _ = try await ECRClient(client: TestClients.client(.ecr, transport: transport))
+                    .describeImage(repositoryName: "scoring", imageId: ECRImageIdentifier(tag: "1"), registryId: "222222222222")
             }
         }
     }
 
     @Test func everyImplementedOperationIsCovered() {
-        // 3 STS + 1 IAM + 15 S3 + 3 SSM + 1 SSO: a new client method must be added here too.
-        #expect(Operation.allCases.count == 23)
-        #expect(Set(Operation.allCases.map(\.botocoreService)) == ["sts", "iam", "s3", "ssm", "sso"])
+        // 3 STS + 1 IAM + 17 S3 + 3 SSM + 1 SSO + 1 ECR: a new client method must be added here too.
+        #expect(Operation.allCases.count == 26)
+        #expect(Set(Operation.allCases.map(\.botocoreService)) == ["sts", "iam", "s3", "ssm", "sso", "ecr"])
     }
 
     @Test(arguments: Operation.allCases)

@@ -100,12 +100,46 @@ import Testing
         #expect(!EndpointTemplate.renderer.render(plain).contains("WriteCapturedData"))
     }
 
+    static let container = EndpointContainer(
+        image: "783357654285.dkr.ecr.ap-southeast-2.amazonaws.com/sagemaker-xgboost:1.7-1",
+        modelDataUrl: "s3://cdk-hnb659fds-assets-444444444444-ap-southeast-2/mlopsctl/model-data/churn/0a1b/model.tar.gz",
+        environment: ["SAGEMAKER_PROGRAM": "inference.py"])
+
+    /// Prod in another region than the package: the model from regional containers.
+    static func regional(_ containers: [EndpointContainer]) -> EndpointTemplateOptions {
+        var options = Self.options(stage: .prod, count: 2)
+        options.containers = containers
+        return options
+    }
+
+    @Test func inAnotherRegionTheModelIsBuiltFromTheContainersAndItsRoleReadsTheirData() throws {
+        let one = EndpointTemplate.make(Self.regional([Self.container]))
+        let model = try #require(one.resources["Model"]?.properties)
+        #expect(model["PrimaryContainer"] == [
+            "Image": .string(Self.container.image), "ModelDataUrl": .string(Self.container.modelDataUrl!), "Environment": ["SAGEMAKER_PROGRAM": "inference.py"],
+        ])
+        let text = EndpointTemplate.renderer.render(one)
+        #expect(!text.contains("ModelPackageName") && text.contains(#""ModelPackageArn":{"Value":{"Ref":"ModelPackageArn"}}"#), "the package stays a parameter: \(text)")
+        #expect(text.contains("arn:${AWS::Partition}:s3:::cdk-hnb659fds-assets-444444444444-ap-southeast-2/mlopsctl/model-data/churn/0a1b/model.tar.gz"))
+        // Several containers: a serial inference pipeline, in the package's order.
+        let two = EndpointTemplate.make(Self.regional([Self.container, EndpointContainer(image: "x.dkr.ecr/y")]))
+        let properties = try #require(two.resources["Model"]?.properties)
+        #expect(properties["PrimaryContainer"] == nil && properties["InferenceExecutionConfig"] == ["Mode": "Serial"])
+        // Other containers (another copy, another image) give the model a fresh name, as a replaced model needs.
+        #expect(Self.regional([Self.container]).names.modelName != Self.options(stage: .prod, count: 2).names.modelName)
+        var moved = Self.container
+        moved.modelDataUrl = "s3://elsewhere/model.tar.gz"
+        #expect(Self.regional([Self.container]).names.modelName != Self.regional([moved]).names.modelName)
+    }
+
     @Test func endpointTemplateHasNoLintFindings() async throws {
         guard let linter = CFNLintTests.locateLinter() else { return }
         var templates = Dictionary(uniqueKeysWithValues: ProjectTemplateOptions.Stage.allCases.map {
             ("endpoint-\($0.rawValue).json", EndpointTemplate.make(Self.options(stage: $0, count: $0 == .prod ? 2 : 1)))
         })
         templates["endpoint-prod-capture.json"] = EndpointTemplate.make(Self.options(stage: .prod, count: 2, capture: Self.capture))
+        templates["endpoint-prod-regional.json"] = EndpointTemplate.make(Self.regional([Self.container]))
+        templates["endpoint-prod-pipeline.json"] = EndpointTemplate.make(Self.regional([Self.container, EndpointContainer(image: Self.container.image)]))
         let (status, findings, output) = try await CFNLintTests.lint(linter, templates)
         #expect(status & ~(2 | 4 | 8) == 0, "cfn-lint failed to run: \(output)")
         #expect(status & 2 == 0, "cfn-lint errors:\n\(output)")

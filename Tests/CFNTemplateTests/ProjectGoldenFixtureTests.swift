@@ -11,6 +11,13 @@ import Testing
         try Snapshot.assertMatches(rendered, fixture: ProjectFixtures.fixtureName(source))
     }
 
+    /// preprod and prod in their own regions: an artifact store per region and regional deploy actions.
+    @Test func crossRegionProjectTemplateAndSupportStack() throws {
+        try Snapshot.assertMatches(
+            TemplateRenderer().render(try ProjectTemplate.make(ProjectFixtures.crossRegionOptions())), fixture: "project-s3-cross-region.json")
+        try Snapshot.assertMatches(TemplateRenderer().render(ProjectFixtures.supportTemplate()), fixture: "pipeline-support.json")
+    }
+
     /// The fixtures differ where the variants do, so a variant cannot silently render the other one.
     @Test func variantsDiffer() throws {
         let s3 = TemplateRenderer().render(try ProjectFixtures.template(.s3))

@@ -10,7 +10,7 @@ import Testing
         ("qualifier", { $0.qualifier = "much-too-long-qualifier" }, "qualifier \"much-too-long-qualifier\""),
         ("account", { $0.preprod.account = "3333" }, "preprod account \"3333\" must be a 12-digit"),
         ("region", { $0.dev.region = "Europe" }, "dev region \"Europe\" is not an AWS region"),
-        ("cross-region", { $0.prod.region = "us-east-1" }, "prod region us-east-1 differs from the dev region eu-west-1"),
+        ("cross-partition", { $0.prod.region = "cn-north-1" }, "prod region cn-north-1 is in another AWS partition than the dev region eu-west-1"),
         ("seed bucket", { $0.seedBucket = "Seed_Bucket" }, "seed bucket \"Seed_Bucket\""),
         ("key with ${", { $0.buildKey = "seed/${AWS::Region}.zip" }, "build key \"seed/${AWS::Region}.zip\""),
         ("key with *", { $0.deployKey = "seed/*.zip" }, "deploy key \"seed/*.zip\""),

@@ -10,8 +10,11 @@ import Testing
         for source in ProjectTemplateOptions.Source.allCases {
             templates[ProjectFixtures.fixtureName(source)] = try ProjectFixtures.template(source)
         }
-        // The catalog stack is scanned with the same rules and the same reviewed suppression list.
+        // The catalog stack is scanned with the same rules and the same reviewed suppression list, and so are the
+        // cross-region variant of the project and a support stack.
         templates["catalog"] = try CatalogTemplate.make(CatalogFixtures.options())
+        templates["project-s3-cross-region.json"] = try ProjectTemplate.make(ProjectFixtures.crossRegionOptions())
+        templates["pipeline-support.json"] = ProjectFixtures.supportTemplate()
         return templates
     }
 

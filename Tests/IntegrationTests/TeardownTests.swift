@@ -23,7 +23,7 @@ import Workflows
     static func expectGone(_ fixture: BootstrapFixture, _ rows: [TrackedResource]) async throws {
         for row in rows where row.status != .retained {
             #expect(row.status == .deleted, "\(row)")
-            let session = try fixture.session(Stage(rawValue: row.stage)!)
+            let session = try fixture.session(Stage(rawValue: row.stage)!, region: row.region)
             let id = row.physicalId ?? ""
             switch row.kind {
             case .stack: #expect(try await session.cloudFormation.describeStack(id) == nil, "\(row)")
@@ -34,6 +34,9 @@ import Workflows
             case .iamPolicy where id.contains(":policy/"): #expect(try await session.iam.getPolicy(arn: id) == nil, "\(row)")
             case .ssmParameter: #expect(try await session.ssm.getParameter(name: id) == nil, "\(row)")
             case .ecrRepository: #expect(try await session.ecr.describeRepository(name: id) == nil, "\(row)")
+            case .objectPrefix:
+                let bucket = String(id.prefix { $0 != "/" })
+                #expect(try await session.s3.headObject(bucket: bucket, key: String(id.dropFirst(bucket.count + 1))) == nil, "\(row)")
             case .kmsKey:
                 let key = try await session.kms.describeKey(id)
                 #expect(key == nil || key?.state == .pendingDeletion, "\(row): \(String(describing: key))")

@@ -63,13 +63,14 @@ import Testing
         #expect(!ledgerExists)
     }
 
-    @Test func aStageInAnotherRegionThanDevIsRefused() async throws {
+    @Test func aStageInAnotherRegionThanDevIsNotRefusedForItsRegion() async throws {
+        // Each stage may live in its own region: the run goes on to the account check (no AWS here), writing nothing.
         let topology = Self.topology.replacingOccurrences(
             of: "prod:       { account: \"444444444444\", profile: gov }", with: "prod:       { account: \"444444444444\", profile: gov, region: eu-west-1 }")
         let (result, ledgerExists) = try await run(["promote", "--project", "demo", "--to", "prod", "--yes"], topology: topology)
         #expect(result.status == 1, "\(result.combined)")
-        #expect(result.stderr.contains("stages.prod.region eu-west-1 differs from dev's us-east-1"), "\(result.stderr)")
-        #expect(!result.combined.contains("cannot confirm the account"))
+        #expect(!result.stderr.contains("differs from dev's"), "\(result.stderr)")
+        #expect(result.combined.contains("cannot confirm the account"), "\(result.combined)")
         #expect(!ledgerExists)
     }
 

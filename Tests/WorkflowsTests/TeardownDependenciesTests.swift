@@ -52,4 +52,24 @@ import Testing
         #expect(throws: TeardownDependencies.Blocked(layer: .catalog, projects: ["gamma"])) { try Self.check(withProduct, TeardownScope(catalog: true)) }
         try Self.check(withProduct, TeardownScope(projects: ["gamma"], catalog: true))
     }
+
+    /// publish-catalog's support stacks (dev's account, other regions) are the catalog's: they go with `--catalog`, and
+    /// every standing project blocks them, as its deploy pipeline keeps its cross-region artifacts there.
+    @Test func supportStacksAreTheCatalogsAndEveryProjectStandsOnThem() async throws {
+        let support = Plan.catalogStack + "-support-eu-central-1"
+        let seeds = [
+            Plan.row("dev", .stack, support, region: "eu-central-1"),
+            Plan.row("dev", .bucket, "mlopsctl-hnb659fds-pipeline-222222222222-eu-central-1", stack: support, region: "eu-central-1"),
+            Plan.row("dev", .kmsKey, "key-support", stack: support, region: "eu-central-1"),
+        ]
+        let rows = try await Self.rows(seeds)
+        #expect(throws: TeardownDependencies.Blocked(layer: .catalog, projects: ["alpha", "beta"])) { try Self.check(rows, TeardownScope(catalog: true)) }
+        try Self.check(rows, TeardownScope(projects: ["alpha", "beta"], catalog: true))
+        let plan = TeardownPlan.build(from: rows, scope: TeardownScope(projects: ["alpha", "beta"], catalog: true), catalogStack: Plan.catalogStack)
+        let step = try #require(plan.steps.first { $0.target.physicalId == support })
+        #expect(step.layer == .catalog && step.target.region == "eu-central-1" && Set(step.members.map(\.kind)) == [.bucket, .kmsKey], "\(step)")
+        // The bootstrap alone does not take them.
+        let bootstrapOnly = TeardownPlan.build(from: rows, scope: TeardownScope(bootstrap: true), catalogStack: Plan.catalogStack)
+        #expect(!bootstrapOnly.steps.contains { $0.target.physicalId == support })
+    }
 }

@@ -16,12 +16,12 @@ import TestSupport
 
     static func row(
         _ stage: String, _ kind: ResourceKind, _ id: String, stack: String? = nil, project: String? = nil, ownership: Ownership = .created,
-        status: ResourceStatus = .present, detail: String? = nil
+        status: ResourceStatus = .present, detail: String? = nil, region: String = "us-east-1"
     ) -> Seed {
         let account = ["governance": "111111111111", "dev": "222222222222", "preprod": "333333333333", "prod": "444444444444"][stage]!
         return Seed(
             intent: ResourceIntent(
-                stage: stage, account: account, region: "us-east-1", kind: kind, physicalId: id, stack: stack, project: project, ownership: ownership),
+                stage: stage, account: account, region: region, kind: kind, physicalId: id, stack: stack, project: project, ownership: ownership),
             status: status, detail: detail)
     }
 

@@ -32,11 +32,15 @@ def _s3_object_arn(uri_or_bucket: str) -> Dict[str, str]:
     return _sub(f"arn:${{AWS::Partition}}:s3:::{path.rstrip('/')}/*")
 
 
-def role_policy(artifact_bucket: str, kms_key_arn: Optional[str], config: StageConfig) -> Dict[str, Any]:
-    """What the endpoint's containers need: the model artifacts (and their key), images, logs, metrics, capture."""
+def role_policy(artifact_bucket: str, kms_key_arn: Optional[str], config: StageConfig,
+                containers: Optional[List[Dict[str, Any]]] = None) -> Dict[str, Any]:
+    """What the endpoint's containers need: the model artifacts (and their key), images, logs, metrics, capture.
+    With regional `containers` (a stage in another region than the registry): exactly their copies of the model data,
+    decrypted through S3 with the staging bucket's key."""
+    copies = [c["ModelDataUrl"][len("s3://"):] for c in containers or [] if c.get("ModelDataUrl", "").startswith("s3://")]
     statements: List[Dict[str, Any]] = [
         {"Sid": "ReadModelArtifacts", "Effect": "Allow", "Action": ["s3:GetObject"],
-         "Resource": [_s3_object_arn(artifact_bucket)]},
+         "Resource": [_s3_object_arn(artifact_bucket)] + [_sub(f"arn:${{AWS::Partition}}:s3:::{path}") for path in copies]},
         {"Sid": "PullImages", "Effect": "Allow",
          "Action": ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
          "Resource": [_sub("arn:${AWS::Partition}:ecr:${AWS::Region}:*:repository/*")]},
@@ -49,6 +53,10 @@ def role_policy(artifact_bucket: str, kms_key_arn: Optional[str], config: StageC
     if kms_key_arn:
         statements.insert(1, {"Sid": "DecryptModelArtifacts", "Effect": "Allow",
                               "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": [kms_key_arn]})
+    if copies:
+        statements.insert(1, {"Sid": "DecryptModelDataCopies", "Effect": "Allow", "Action": ["kms:Decrypt"],
+                              "Resource": [_sub("arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*")],
+                              "Condition": {"StringEquals": {"kms:ViaService": _sub("s3.${AWS::Region}.amazonaws.com")}}})
     capture = config.data_capture
     if capture is not None and capture.enabled and capture.destination_s3_uri:
         statements.append({"Sid": "WriteCapturedData", "Effect": "Allow", "Action": ["s3:PutObject"],
@@ -70,12 +78,15 @@ def _data_capture(config: StageConfig) -> Optional[Dict[str, Any]]:
 
 
 def build_template(*, model_package_arn: str, config: StageConfig, project_name: str, project_id: str, stage: str,
-                   artifact_bucket: str, kms_key_arn: Optional[str] = None) -> Dict[str, Any]:
+                   artifact_bucket: str, kms_key_arn: Optional[str] = None,
+                   containers: Optional[List[Dict[str, Any]]] = None) -> Dict[str, Any]:
     """The stage's endpoint stack.
 
     - model_package_arn: the approved package (in the DEV account's registry) to serve.
     - artifact_bucket / kms_key_arn: where the package's model data lives and the key encrypting it; the model's
       role may read exactly that.
+    - containers: for a stage in another region than the registry, the package's containers as that region serves
+      them (see regional.py); the model is built from them instead of the package.
     """
     resource_tags = tags(project_name, project_id, stage)
     role = {
@@ -88,16 +99,22 @@ def build_template(*, model_package_arn: str, config: StageConfig, project_name:
                                "Action": "sts:AssumeRole"}],
             },
             "Policies": [{"PolicyName": "model-execution",
-                          "PolicyDocument": role_policy(artifact_bucket, kms_key_arn, config)}],
+                          "PolicyDocument": role_policy(artifact_bucket, kms_key_arn, config, containers)}],
             "Tags": resource_tags,
         },
     }
 
     model_properties: Dict[str, Any] = {
         "ExecutionRoleArn": {"Fn::GetAtt": ["ModelExecutionRole", "Arn"]},
-        "PrimaryContainer": {"ModelPackageName": model_package_arn},
         "Tags": resource_tags,
     }
+    if not containers:
+        model_properties["PrimaryContainer"] = {"ModelPackageName": model_package_arn}
+    elif len(containers) == 1:
+        model_properties["PrimaryContainer"] = dict(containers[0])
+    else:
+        model_properties["Containers"] = [dict(container) for container in containers]
+        model_properties["InferenceExecutionConfig"] = {"Mode": "Serial"}
     # Names hash their own resource's settings: identical inputs keep the names (no change in CloudFormation),
     # any change gives a fresh name, as a replaced SageMaker resource needs.
     model = naming.model_name(project_name, project_id, stage, model_properties)

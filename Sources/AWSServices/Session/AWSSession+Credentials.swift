@@ -8,7 +8,8 @@ extension AWSSession {
     public func replacingCredentials(_ credentials: any CredentialProvider) -> AWSSession {
         AWSSession(
             profileName: profileName, profileSource: profileSource, region: region, config: config, environment: environment,
-            credentials: CachedCredentialProvider(credentials, now: clock), retrySettings: retrySettings, transport: transport,
+            credentials: CachedCredentialProvider(credentials, now: clock), retrySettings: retrySettings,
+            configuredEndpoints: configuredEndpoints, transport: transport,
             logger: logger, clock: clock)
     }
 

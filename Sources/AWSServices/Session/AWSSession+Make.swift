@@ -33,6 +33,11 @@ extension AWSSession {
         let region = RegionResolver.resolve(explicit: explicitRegion, environment: environment, profile: profile)
         let retrySettings = try RetrySettings.resolve(environment: environment, profile: profile)
         try validateConfiguredEndpoints(profile: profile, config: config, environment: environment)
+        var endpoints: [String: ConfiguredEndpoint] = [:]
+        for service in ServiceDescriptor.known {
+            endpoints[service.serviceId] = try EndpointResolver.resolve(
+                serviceId: service.serviceId, profile: profile, config: config, environment: environment)
+        }
         let settings = ClientSettings(transport: transport, retrySettings: retrySettings, logger: logger, clock: clock)
 
         let ssoEndpoint = try EndpointResolver.resolve(
@@ -54,7 +59,8 @@ extension AWSSession {
         guard let region else { throw AWSSessionError.missingRegion(profile: name, profileExists: profile != nil) }
         return AWSSession(
             profileName: name, profileSource: selection.source, region: region, config: config, environment: environment,
-            credentials: cached, retrySettings: settings.retrySettings, transport: transport, logger: logger, clock: clock)
+            credentials: cached, retrySettings: settings.retrySettings, configuredEndpoints: endpoints, transport: transport, logger: logger,
+            clock: clock)
     }
 
     /// The chain of `name`, or nil when the default chain should look further (the profile does not

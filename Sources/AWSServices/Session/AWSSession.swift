@@ -19,6 +19,8 @@ public struct AWSSession: Sendable {
     /// The whole credential chain behind one `CachedCredentialProvider`.
     public let credentials: any CredentialProvider
     public let retrySettings: RetrySettings
+    /// The configured endpoint of each known service id (`ServiceDescriptor.known`), resolved once by `make`.
+    let configuredEndpoints: [String: ConfiguredEndpoint]
     public let transport: any HTTPTransport
     public let logger: Logger
     public let clock: @Sendable () -> Date
@@ -29,8 +31,20 @@ public struct AWSSession: Sendable {
     /// The configured endpoint for `serviceId`, if any (`AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`,
     /// `[services]`, profile `endpoint_url`).
     public func configuredEndpoint(serviceId: String) -> ConfiguredEndpoint? {
-        // `make` resolved every configured endpoint source once, so resolution cannot fail here.
-        (try? EndpointResolver.resolve(serviceId: serviceId, profile: profile, config: config, environment: environment)) ?? nil
+        if let known = configuredEndpoints[serviceId] { return known }
+        if ServiceDescriptor.known.contains(where: { $0.serviceId == serviceId }) { return nil }
+        // `make` validated every configured endpoint source, so resolution cannot fail here.
+        return (try? EndpointResolver.resolve(serviceId: serviceId, profile: profile, config: config, environment: environment)) ?? nil
+    }
+
+    /// The same profile, credentials (and their cache), endpoints and settings, acting in `region`: how one stage's
+    /// account is reached in another region (a support stack, a copy of model data) without resolving the profile again.
+    public func inRegion(_ region: String) -> AWSSession {
+        guard region != self.region else { return self }
+        return AWSSession(
+            profileName: profileName, profileSource: profileSource, region: region, config: config, environment: environment,
+            credentials: credentials, retrySettings: retrySettings, configuredEndpoints: configuredEndpoints, transport: transport,
+            logger: logger, clock: clock)
     }
 
     /// Where requests for `service` go: the configured endpoint, else the AWS default for the region.

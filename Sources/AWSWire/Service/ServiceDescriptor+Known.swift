@@ -45,6 +45,12 @@ extension ServiceDescriptor {
         serviceId: "SageMaker Runtime", signingName: "sagemaker", endpointPrefix: "runtime.sagemaker", apiVersion: "2017-05-13",
         wireProtocol: .restJSON)
 
+    /// Every service above: what a session resolves its configured endpoints for, once.
+    public static let known: [ServiceDescriptor] = [
+        sts, iam, cloudFormation, s3, ssm, kms, serviceCatalog, sageMaker, ecr, eventBridge, codeCommit, codeBuild, codePipeline,
+        organizations, sageMakerRuntime,
+    ]
+
     private static func json(_ id: String, _ signing: String, prefix: String? = nil, apiVersion: String, target: String)
         -> ServiceDescriptor
     {

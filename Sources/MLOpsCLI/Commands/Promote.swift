@@ -18,7 +18,10 @@ extension MLOpsCommand {
                 id on a terminal; elsewhere it needs --yes. The endpoint stack mlops-<project>-endpoint-<stage> is deployed in the \
                 stage's account as its CDK deploy role (CloudFormation acting as the cfn-exec role), sized by \
                 the seed code's deploy_app/config/<stage>.json (built into mlopsctl unless --seed-code or $MLOPSCTL_SEED_CODE names a \
-                folder; with optional dataCapture), and the run waits until the endpoint is InService. A failed update is \
+                folder; with optional dataCapture), and the run waits until the endpoint is InService. \
+                A stage in another region than the package gets a model built from the package's containers: the model data \
+                copied into the stage's CDK staging bucket in its region (recorded in the ledger), SageMaker's own images taken \
+                from that region's registry, and any other image required to exist there already. A failed update is \
                 rolled back and the previous package keeps serving. --dry-run makes every check and plans the stack, then stops \
                 (no approval, deployment, confirmation or ledger run). Exit status: 0, 1, 3 (ledger locked).
                 """)
@@ -78,6 +81,8 @@ extension MLOpsCommand {
                     }
                     if result.approved { note += "; approved by this run" }
                     if let reason = result.skippedGateReason { note += "; gate skipped: \(reason)" }
+                    for image in result.images { note += "\nimage: \(image)" }
+                    for copy in result.copies { note += "\nmodel data: \(copy.source) → \(copy.destination) (\(copy.bytes) bytes, \(copy.outcome))" }
                     Console.print(table.render() + "\n" + note)
                 }
             } catch let locked as LedgerLockedError {

@@ -13,8 +13,9 @@ extension MLOpsCommand {
                 Needs a bootstrapped dev stage and the SSM parameter /mlops/role/lead (the role allowed to launch projects). \
                 Zips the seed code's build_app and deploy_app deterministically (the seed code built into mlopsctl unless \
                 --seed-code or $MLOPSCTL_SEED_CODE names a folder), uploads them and the project template to \
-                dev's bootstrap staging bucket under content-addressed keys (skipping what is already there), then deploys the \
-                catalog stack: SSM parameters, launch role, portfolio, product (every published version kept), launch constraint \
+                dev's bootstrap staging bucket under content-addressed keys (skipping what is already there), deploys in dev's \
+                account a support stack <catalog stack>-support-<region> (artifact bucket and KMS key of the project deploy \
+                pipelines) in each region other than dev's that preprod or prod live in, then deploys the catalog stack: SSM parameters, launch role, portfolio, product (every published version kept), launch constraint \
                 and principal association. A re-run with nothing changed makes no change. Exit status: 0, 1, 3 (ledger locked).
                 """)
 
@@ -52,8 +53,15 @@ extension MLOpsCommand {
         static func table(_ result: PublishCatalogResult, dryRun: Bool) -> String {
             var table = TextTable(header: ["WHAT", "WHERE", dryRun ? "WOULD" : "RESULT"])
             for upload in result.uploads { table.rows.append([upload.name, "s3://\(upload.bucket)/\(upload.key)", upload.outcome]) }
+            for support in result.supportStacks {
+                table.rows.append([
+                    "support stack (\(support.region))", "\(support.stack.stack) (s3://\(support.bucket))",
+                    support.stack.action.rawValue + (support.stack.detail.map { ": \($0)" } ?? ""),
+                ])
+            }
             table.rows.append(["catalog stack", result.stack.stack, result.stack.action.rawValue + (result.stack.detail.map { ": \($0)" } ?? "")])
             let changed = result.uploads.contains { $0.outcome != "already-present" } || result.stack.action != .unchanged
+                || result.supportStacks.contains { $0.stack.action != .unchanged }
             return table.render() + "\nproduct versions: \(result.versions.joined(separator: ", ")) (this run: \(result.productVersion))\n"
                 + (changed ? (dryRun ? "dry run: nothing was changed" : "published in dev \(result.account) \(result.region)") : "nothing to change")
         }

@@ -11,7 +11,8 @@ extension MLOpsCommand {
             abstract: "Show which model package each stage serves, since when and promoted by whom.",
             discussion: """
                 Reads the ledger only (no AWS call): the last successful `mlopsctl promote` of each project and stage. With \
-                --verify it also reads each stage's endpoint stack (read-only, with that stage's profile, its account checked first) \
+                --verify it also reads each stage's endpoint stack (read-only, with that stage's profile in the region the promotion \
+                was recorded in, its account checked first) \
                 and says whether it still serves what was recorded. Exit status: 0; 2 when --verify finds a difference; 1.
                 """)
 
@@ -42,10 +43,10 @@ extension MLOpsCommand {
                     return Console.print("no promotion recorded\(project.map { " for project \($0)" } ?? ""); run `mlopsctl promote`")
                 }
                 let formatter = ISO8601DateFormatter()
-                var table = TextTable(header: ["PROJECT", "STAGE", "VERSION", "PACKAGE", "SINCE", "BY", "NOTE"] + (verify ? ["LIVE"] : []))
+                var table = TextTable(header: ["PROJECT", "STAGE", "REGION", "VERSION", "PACKAGE", "SINCE", "BY", "NOTE"] + (verify ? ["LIVE"] : []))
                 for status in shown {
                     table.rows.append([
-                        status.project, status.stage, status.packageVersion.map(String.init) ?? "-", status.packageArn,
+                        status.project, status.stage, status.region, status.packageVersion.map(String.init) ?? "-", status.packageArn,
                         formatter.string(from: status.since), status.promotedBy ?? "-", status.skippedGateReason.map { "gate skipped: \($0)" } ?? "",
                     ] + (verify ? [status.live ?? "-"] : []))
                 }

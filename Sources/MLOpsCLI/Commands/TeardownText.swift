@@ -4,11 +4,12 @@ import Workflows
 /// The text of `mlopsctl teardown`: the plan before, the report after.
 enum TeardownText {
     static func plan(_ plan: TeardownPlan) -> String {
-        var table = TextTable(header: ["#", "LAYER", "STAGE", "ACCOUNT", "KIND", "RESOURCE", "WITH"])
+        var table = TextTable(header: ["#", "LAYER", "STAGE", "ACCOUNT", "REGION", "KIND", "RESOURCE", "WITH"])
         for (index, step) in plan.steps.enumerated() {
             let with = ([step.provisionedStack].compactMap { $0 } + step.members + step.objects).map { "\($0.kind.rawValue) \($0.physicalId ?? "?")" }.joined(separator: ", ")
             table.rows.append([
-                "\(index + 1)", step.layer.description, step.stage, step.account, step.target.kind.rawValue, step.target.physicalId ?? "?",
+                "\(index + 1)", step.layer.description, step.stage, step.account, step.target.region, step.target.kind.rawValue,
+                step.target.physicalId ?? "?",
                 with.isEmpty ? "-" : with,
             ])
         }

@@ -14,4 +14,13 @@ public struct PublishCatalogResult: Sendable, Codable, Equatable {
     public var versions: [String]
     public var uploads: [Upload]
     public var stack: StageBootstrapResult.StackResult
+    /// The deploy pipelines' artifact store in each region other than dev's that preprod or prod deploy to.
+    public var supportStacks: [SupportStack] = []
+
+    /// One cross-region support stack, in dev's account and `region`.
+    public struct SupportStack: Sendable, Codable, Equatable {
+        public var region: String
+        public var bucket: String
+        public var stack: StageBootstrapResult.StackResult
+    }
 }

@@ -7,7 +7,8 @@ import Ledger
 import Topology
 
 /// `mlopsctl publish-catalog`: zips the seed code, uploads it and the project template (content-addressed)
-/// to dev's bootstrap staging bucket, and deploys the catalog stack (SSM parameters, launch role, portfolio,
+/// to dev's bootstrap staging bucket, deploys a cross-region support stack (the deploy pipelines' artifact store) in
+/// dev's account in each other region preprod or prod live in, and deploys the catalog stack (SSM parameters, launch role, portfolio,
 /// product with every published version, constraint, principal association). Idempotent: a re-run with the
 /// same seed code and topology uploads nothing and makes no stack change.
 public struct PublishCatalogWorkflow: Sendable {
@@ -55,7 +56,10 @@ public struct PublishCatalogWorkflow: Sendable {
         let body = TemplateRenderer().render(try CatalogTemplate.make(options))
         let deployment = StackDeployment(stackName: stackName, template: .body(body), tags: topology.bootstrap.tags)
 
+        let support = PipelineSupport(options: plan.projectOptions, catalogStack: stackName, tags: topology.bootstrap.tags)
+
         guard !dryRun else {
+            let supportStacks = try await support.apply(dev: dev, session: session, ledger: nil, runId: 0, display: display, dryRun: true)
             let applier = StackApplier(session: session, recorder: LedgerRecorder(ledger: nil, runId: 0, stage: dev), display: display, dryRun: true)
             var uploads: [PublishCatalogResult.Upload] = []
             for asset in [plan.buildAsset, plan.deployAsset, plan.projectTemplate] {
@@ -64,7 +68,7 @@ public struct PublishCatalogWorkflow: Sendable {
             }
             return PublishCatalogResult(
                 account: dev.account, region: dev.region, productVersion: topology.catalog.productVersion, versions: options.versions.map(\.name),
-                uploads: uploads, stack: try await applier.apply(deployment))
+                uploads: uploads, stack: try await applier.apply(deployment), supportStacks: supportStacks)
         }
 
         let ledger = try openLedger()
@@ -83,11 +87,13 @@ public struct PublishCatalogWorkflow: Sendable {
                     name: asset.name, bucket: prerequisites.stagingBucket, key: asset.key,
                     outcome: outcome == .alreadyPresent ? "already-present" : "uploaded"))
             }
+            // The artifact stores first: a project launched from the new version may deploy across regions at once.
+            let supportStacks = try await support.apply(dev: dev, session: session, ledger: ledger, runId: lock.runId, display: display, dryRun: false)
             let applier = StackApplier(session: session, recorder: recorder, display: display, dryRun: false)
             let stack = try await applier.apply(deployment)
             return PublishCatalogResult(
                 account: dev.account, region: dev.region, productVersion: topology.catalog.productVersion, versions: options.versions.map(\.name),
-                uploads: uploads, stack: stack)
+                uploads: uploads, stack: stack, supportStacks: supportStacks)
         }
     }
 }

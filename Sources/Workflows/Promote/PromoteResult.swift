@@ -21,4 +21,17 @@ public struct PromoteResult: Sendable, Codable, Equatable {
     public var wouldApprove: Bool = false
     /// Dry run: why the stack would change.
     public var detail: String? = nil
+    /// In another region than the package: each image the endpoint pulls, and why (`source → target (reason)`).
+    public var images: [String] = []
+    /// In another region than the package: each copy of model data into the target region.
+    public var copies: [ModelDataCopyResult] = []
+}
+
+/// One copy of a container's model data into the target stage's region.
+public struct ModelDataCopyResult: Sendable, Codable, Equatable {
+    public var source: String
+    public var destination: String
+    public var bytes: Int
+    /// `copied` or `already-present`; with `--dry-run`, `would-copy` or `already-present`.
+    public var outcome: String
 }

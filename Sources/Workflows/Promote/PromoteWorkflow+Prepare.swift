@@ -18,12 +18,6 @@ extension PromoteWorkflow {
         }
         let dev = topology[.dev]
         let target = topology[options.target]
-        if target.region != dev.region {
-            // CreateModel takes a model package of another account (shared by the group's policy), not of another region.
-            problems.append(
-                "stages.\(target.stage.rawValue).region \(target.region) differs from dev's \(dev.region): SageMaker builds a model only from "
-                    + "a model package in its own region; use \(dev.region) for \(target.stage.rawValue)")
-        }
         guard problems.isEmpty else { throw PromoteError(problems) }
         let config = try EndpointStageConfig.load(deployApp: deployApp, stage: options.target.rawValue)
 
@@ -45,28 +39,52 @@ extension PromoteWorkflow {
         }
         if !options.dryRun { try ProdConfirmation.confirm(target: target, yes: options.yes, isInteractive: isInteractive, ask: ask) }
 
-        let endpointOptions = EndpointTemplateOptions(
-            projectName: identity.name, projectId: identity.id, stage: templateStage, modelPackageArn: packageArn,
-            instanceType: config.instanceType, initialInstanceCount: config.initialInstanceCount, variantName: config.variantName,
-            dataCapture: config.dataCapture)
-        let names = endpointOptions.names
         let bootstrap = BootstrapNames(
             qualifier: topology.qualifier, account: target.account, region: target.region, partition: Partition.of(region: target.region))
-        let deployment = StackDeployment(
-            stackName: names.stackName, template: .body(EndpointTemplate.renderer.render(EndpointTemplate.make(endpointOptions))),
-            parameters: [EndpointTemplate.ParameterName.modelPackageArn.rawValue: packageArn],
-            tags: topology.bootstrap.tags.merging(EndpointTemplate.tags(endpointOptions)) { $1 },
-            roleARN: bootstrap.cloudFormationExecutionRoleARN)
         // The deploy and cfn-exec roles come with the bootstrap; without it AssumeRole would fail mid-run.
         if try await session(options.target).ssm.getParameter(name: bootstrap.versionParameter) == nil {
             throw PromoteError(
                 "\(target.stage.rawValue) (account \(target.account), \(target.region)) is not bootstrapped for qualifier \(topology.qualifier): "
                     + "no SSM parameter \(bootstrap.versionParameter); run `mlopsctl bootstrap --stage \(target.stage.rawValue)` first")
         }
+        let regional = try await regionalModel(selection.package, project: identity.name, target: target, session: session)
+        let endpointOptions = EndpointTemplateOptions(
+            projectName: identity.name, projectId: identity.id, stage: templateStage, modelPackageArn: packageArn,
+            instanceType: config.instanceType, initialInstanceCount: config.initialInstanceCount, variantName: config.variantName,
+            dataCapture: config.dataCapture, containers: regional?.containers)
+        let names = endpointOptions.names
+        let deployment = StackDeployment(
+            stackName: names.stackName, template: .body(EndpointTemplate.renderer.render(EndpointTemplate.make(endpointOptions))),
+            parameters: [EndpointTemplate.ParameterName.modelPackageArn.rawValue: packageArn],
+            tags: topology.bootstrap.tags.merging(EndpointTemplate.tags(endpointOptions)) { $1 },
+            roleARN: bootstrap.cloudFormationExecutionRoleARN)
         let previouslyLive = try await Self.livePackage(project: identity.name, stage: options.target, session: session(options.target))
         return PromotionPlan(
             target: target, ledger: ledger, sessions: byStage, callers: arns, identity: identity, selection: selection, names: names,
-            bootstrap: bootstrap, deployment: deployment, previouslyLive: previouslyLive,
+            bootstrap: bootstrap, deployment: deployment, regional: regional, previouslyLive: previouslyLive,
             skippedGateReason: options.skipGate ? options.reason : nil)
+    }
+
+    /// For a target in another region than the package: the regional containers and the copies they need (nil otherwise).
+    func regionalModel(_ package: ModelPackage, project: String, target: StageConfig, session: (Stage) -> AWSSession) async throws
+        -> RegionalModel?
+    {
+        let packageRegion = package.arn.split(separator: ":", omittingEmptySubsequences: false).dropFirst(3).first.map(String.init)
+        guard let packageRegion, packageRegion != target.region else { return nil }
+        let targetSession = session(target.stage)
+        let stack = try await targetSession.cloudFormation.describeStack(topology.bootstrap.stackName)
+        guard let bucket = stack?.outputValues[BootstrapTemplate.OutputName.bucketName.rawValue] else {
+            throw PromoteError(
+                "\(target.stage.rawValue) (account \(target.account), \(target.region)) has no \(topology.bootstrap.stackName) stack with a "
+                    + "staging bucket for the model data copied from \(packageRegion); run `mlopsctl bootstrap --stage \(target.stage.rawValue)` first")
+        }
+        let dev = topology[.dev]
+        return try await RegionalModel.plan(
+            package: package, project: project, source: targetSession.inRegion(packageRegion), target: targetSession,
+            targetAccount: target.account, stagingBucket: bucket,
+            registries: { account, region in
+                // The dev account's registry is read with dev's credentials; any other with the target's (it must pull).
+                account == dev.account && account != target.account ? session(.dev).inRegion(region) : targetSession.inRegion(region)
+            })
     }
 }

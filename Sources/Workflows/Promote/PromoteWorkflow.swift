@@ -65,6 +65,7 @@ public struct PromoteWorkflow: Sendable {
                                  endpointStatus: plan.previouslyLive == plan.packageArn ? "serving" : "-")
         result.wouldApprove = plan.selection.needsApproval
         result.detail = stack.detail
+        result.copies = (plan.regional?.copies ?? []).map { $0.result(outcome: $0.alreadyPresent ? "already-present" : "would-copy") }
         return result
     }
 
@@ -83,6 +84,8 @@ public struct PromoteWorkflow: Sendable {
             let deploySession = plan.session(target.stage).assumingRole(
                 plan.bootstrap.deployRoleARN, sessionName: PromoteSessionName.make(user: user))
             let recorder = LedgerRecorder(ledger: ledger, runId: lock.runId, stage: target)
+            // Model data first: the stack's model names the copies.
+            let copies = try await copyModelData(plan, recorder: recorder)
             let applier = StackApplier(session: deploySession, recorder: recorder, display: display, dryRun: false)
             let stack: StageBootstrapResult.StackResult
             do {
@@ -106,8 +109,30 @@ public struct PromoteWorkflow: Sendable {
             try await ledger.settle(row.id!, status: .present, detail: record.json)
             var result = plan.result(stackAction: stack.action.rawValue, endpoint: endpointName, endpointStatus: endpoint.status.rawValue)
             result.approved = plan.selection.needsApproval
+            result.copies = copies
             return result
         }
+    }
+
+    /// Copies each container's model data into the target region (as the target stage's own credentials, which read the
+    /// source through the project's bucket and key policies), each copy a ledger row of the project so teardown removes it.
+    private func copyModelData(_ plan: PromotionPlan, recorder: LedgerRecorder) async throws -> [ModelDataCopyResult] {
+        guard let regional = plan.regional else { return [] }
+        let copier = ModelDataCopier(s3: plan.session(plan.target.stage).s3)
+        var results: [ModelDataCopyResult] = []
+        for copy in regional.copies {
+            try await recorder.recordObject(bucket: copy.destination.bucket, key: copy.destination.key, project: plan.identity.name) {
+                if !copy.alreadyPresent { try await copier.copy(from: copy.source, size: copy.size, to: copy.destination) }
+            }
+            results.append(copy.result(outcome: copy.alreadyPresent ? "already-present" : "copied"))
+        }
+        return results
+    }
+}
+
+extension RegionalModel.Copy {
+    func result(outcome: String) -> ModelDataCopyResult {
+        ModelDataCopyResult(source: source.url, destination: destination.url, bytes: size, outcome: outcome)
     }
 }
 

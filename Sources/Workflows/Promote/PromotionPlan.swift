@@ -19,6 +19,8 @@ struct PromotionPlan: Sendable {
     let names: EndpointNames
     let bootstrap: BootstrapNames
     let deployment: StackDeployment
+    /// The containers and copies of a target in another region than the package; nil in the package's region.
+    let regional: RegionalModel?
     /// The package the stage's endpoint stack serves now, if any.
     let previouslyLive: String?
     let skippedGateReason: String?
@@ -31,6 +33,7 @@ struct PromotionPlan: Sendable {
         PromoteResult(
             project: identity.name, projectId: identity.id, stage: target.stage.rawValue, account: target.account, region: target.region,
             packageArn: packageArn, packageVersion: selection.package.version, approved: false, stack: names.stackName,
-            stackAction: stackAction, endpoint: endpoint, endpointStatus: endpointStatus, skippedGateReason: skippedGateReason)
+            stackAction: stackAction, endpoint: endpoint, endpointStatus: endpointStatus, skippedGateReason: skippedGateReason,
+            images: regional?.images ?? [])
     }
 }

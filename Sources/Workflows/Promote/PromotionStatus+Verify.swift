@@ -23,7 +23,8 @@ extension PromotionStatus {
     private static func live(_ status: PromotionStatus, topology: Topology, sessions: StageSessions) async -> String {
         guard let stage = Stage(rawValue: status.stage) else { return "cannot check: the topology has no stage \(status.stage)" }
         do {
-            let session = try sessions.session(for: topology[stage])
+            // The stage's profile, in the region the promotion was recorded in (the ledger, not today's topology).
+            let session = try sessions.session(for: topology[stage], region: status.region)
             let identity = try await session.sts.getCallerIdentity()
             guard identity.account == status.account else {
                 return "cannot check: profile '\(session.profileName)' reaches account \(identity.account), not \(status.account)"

@@ -44,7 +44,8 @@ public struct SynthWorkflow: Sendable {
         return written
     }
 
-    /// `dev/<catalog stack>.template.json` and `dev/project.template.json` (with example project parameters).
+    /// `dev/<catalog stack>.template.json`, `dev/project.template.json` (with example project parameters) and
+    /// `dev/<catalog stack>-support-<region>.template.json` for each other region preprod or prod live in.
     private func writeCatalog(_ seedCode: SeedCodeLocation, to directory: URL) throws -> [String] {
         let dev = topology[.dev]
         let bucket = BootstrapNames(qualifier: topology.qualifier, account: dev.account, region: dev.region).stagingBucket
@@ -54,12 +55,20 @@ public struct SynthWorkflow: Sendable {
         let folder = directory.appendingPathComponent(dev.stage.rawValue)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let catalogName = PublishCatalogWorkflow.stackName(qualifier: topology.qualifier)
-        let files: [(String, String)] = [
+        var files: [(String, String)] = [
             ("\(catalogName).template.json", TemplateRenderer().render(catalog) + "\n"),
             ("\(catalogName).parameters.json", Self.parametersJSON([:])),
             ("project.template.json", String(decoding: plan.projectTemplate.data, as: UTF8.self) + "\n"),
             ("project.parameters.json", Self.parametersJSON(["SageMakerProjectName": "example", "SageMakerProjectId": "p-example"])),
         ]
+        // The deploy pipelines' artifact store in each other region (dev's account, deployed in that region).
+        let support = PipelineSupport(options: plan.projectOptions, catalogStack: catalogName, tags: [:])
+        for region in plan.projectOptions.supportRegions {
+            let deployment = support.deployment(region: region)
+            guard case .body(let body) = deployment.template else { continue }
+            files.append(("\(deployment.stackName).template.json", body + "\n"))
+            files.append(("\(deployment.stackName).parameters.json", Self.parametersJSON([:])))
+        }
         var written: [String] = []
         for (name, text) in files {
             let url = folder.appendingPathComponent(name)

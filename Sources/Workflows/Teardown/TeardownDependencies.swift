@@ -1,8 +1,10 @@
+import CFNTemplate
 import Ledger
 
 /// What must go before a layer may: projects stand on the bootstrap (their stacks were deployed through its
-/// cfn-exec role, which CloudFormation needs again to delete them) and SageMaker-launched projects stand on the
-/// catalog (each is a provisioned product of its product). Removing the lower layer first would strand them.
+/// cfn-exec role, which CloudFormation needs again to delete them), SageMaker-launched projects stand on the
+/// catalog (each is a provisioned product of its product), and every project's deploy pipeline stands on the catalog's
+/// cross-region support stacks (its artifact stores in other regions). Removing the lower layer first would strand them.
 public enum TeardownDependencies {
     /// The teardown would remove a layer that live projects outside the scope still need.
     public struct Blocked: Error, CustomStringConvertible, Sendable, Equatable {
@@ -31,7 +33,13 @@ public enum TeardownDependencies {
             if !names.isEmpty { throw Blocked(layer: .bootstrap, projects: names) }
         }
         if scope.catalog {
-            let names = Set(standing.filter { $0.kind == .provisionedProduct }.compactMap(\.project)).sorted()
+            // Every project's deploy pipeline keeps its cross-region artifacts in the support stacks, if there are any.
+            let hasSupportStacks = rows.contains { row in
+                row.kind == .stack && TeardownPlan.liveStatuses.contains(row.status) && scope.includes(row, catalogStack: catalogStack)
+                    && PipelineSupportNames.isSupportStack(row.physicalId ?? "", of: catalogStack)
+            }
+            let blocking = hasSupportStacks ? standing : standing.filter { $0.kind == .provisionedProduct }
+            let names = Set(blocking.compactMap(\.project)).sorted()
             if !names.isEmpty { throw Blocked(layer: .catalog, projects: names) }
         }
     }

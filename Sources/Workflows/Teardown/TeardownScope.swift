@@ -1,3 +1,4 @@
+import CFNTemplate
 import Ledger
 
 /// What `mlopsctl teardown` removes: some projects, the catalog, the bootstrap, or all of it, optionally
@@ -38,11 +39,15 @@ public struct TeardownScope: Sendable, Equatable {
         }
     }
 
-    /// The layer of `row`: a project's rows carry its name; the catalog's rows live in the catalog stack or are
-    /// objects publish-catalog uploaded (no project); everything else is the bootstrap's.
+    /// The layer of `row`: a project's rows carry its name; the catalog's rows live in the catalog stack or its support
+    /// stacks, or are objects publish-catalog uploaded (no project); everything else is the bootstrap's.
     static func layer(of row: TrackedResource, catalogStack: String) -> Layer {
         if row.project != nil { return .project }
         if row.stack == catalogStack || (row.kind == .stack && row.physicalId == catalogStack) { return .catalog }
+        // The deploy pipelines' artifact stores in other regions (publish-catalog's support stacks) go with the catalog.
+        if let stack = row.kind == .stack ? row.physicalId : row.stack, PipelineSupportNames.isSupportStack(stack, of: catalogStack) {
+            return .catalog
+        }
         if row.kind == .objectPrefix { return .catalog }
         return .bootstrap
     }

@@ -57,7 +57,7 @@ struct TeardownStepRunner: Sendable {
     /// - Returns: rows left on purpose, with why.
     func deleteStack(_ step: TeardownPlan.Step) async throws -> [Int64: String] {
         let name = step.target.physicalId ?? ""
-        progress("deleting stack \(name) (\(step.stage) \(step.account))")
+        progress("deleting stack \(name) (\(step.stage) \(step.account) \(step.target.region))")
         try await emptyContents(of: step.members)
         // Scheduled before the stack goes, with the shortest window (7 days): CloudFormation would otherwise use the
         // key's own window (30 days by default); it treats a key already pending deletion as deleted.
@@ -103,7 +103,7 @@ struct TeardownStepRunner: Sendable {
     /// A resource outside any stack.
     func deleteStandalone(_ row: TrackedResource) async throws -> [Int64: String] {
         let id = row.physicalId ?? ""
-        progress("deleting \(row.kind.rawValue) \(id) (\(row.stage) \(row.account))")
+        progress("deleting \(row.kind.rawValue) \(id) (\(row.stage) \(row.account) \(row.region))")
         switch row.kind {
         case .bucket: try await deleteBucket(id)
         case .objectPrefix: try await deleteObject(id)

@@ -14,7 +14,7 @@ public struct TeardownWorkflow: Sendable {
     /// The catalog stack's name (`mlopsctl-<qualifier>-catalog`), which tells catalog rows from bootstrap rows.
     public let catalogStack: String
     public let openLedger: @Sendable () throws -> LedgerDatabase
-    /// The AWS session of a stage (by name).
+    /// The AWS session of a stage (by name); each step uses it in the region its ledger row records.
     public let session: @Sendable (String) throws -> AWSSession
     /// Stage names whose resources need the account id confirmed.
     public let prodStages: Set<String>
@@ -85,8 +85,9 @@ public struct TeardownWorkflow: Sendable {
                     report.left += step.rows.map { .init($0, reason: "account check failed for \(step.stage); nothing deleted there") }
                     continue
                 }
+                // Each row says where it lives: a stage's account is reached in the region the ledger recorded.
                 let runner = TeardownStepRunner(
-                    session: session, ledger: ledger, sleep: sleep, progress: progress, provisionedStackTimeout: provisionedStackTimeout)
+                    session: session.inRegion(step.target.region), ledger: ledger, sleep: sleep, progress: progress, provisionedStackTimeout: provisionedStackTimeout)
                 await runner.run(step, report: &report)
             }
             return report

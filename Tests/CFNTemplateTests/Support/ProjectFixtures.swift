@@ -16,6 +16,20 @@ enum ProjectFixtures {
             buildKey: buildKey, deployKey: deployKey, source: source)
     }
 
+    /// preprod and prod each in a region of its own (dev stays in eu-west-1): the deploy pipeline acts in three regions.
+    static func crossRegionOptions() -> ProjectTemplateOptions {
+        var options = options(.s3)
+        options.preprod.region = "eu-central-1"
+        options.prod.region = "ap-southeast-2"
+        return options
+    }
+
+    /// The support stack of eu-central-1 for `crossRegionOptions` (dev's account; preprod's roles read it).
+    static func supportTemplate() -> Template {
+        let options = crossRegionOptions()
+        return PipelineSupportTemplate.make(options.supportNames("eu-central-1"), readers: options.supportReaders("eu-central-1"))
+    }
+
     static func template(_ source: ProjectTemplateOptions.Source) throws -> Template {
         try ProjectTemplate.make(options(source))
     }

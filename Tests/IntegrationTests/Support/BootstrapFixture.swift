@@ -17,11 +17,13 @@ struct BootstrapFixture {
     let transport: RecordingTransport
     let sessions: StageSessions
 
-    init(_ emulator: Emulator, extraYAML: String = "", qualifier: String = "hnb659fds") throws {
+    /// - Parameter regions: a region per stage name, overriding the file's `us-east-1` (the emulator's profiles say us-east-1).
+    init(_ emulator: Emulator, extraYAML: String = "", qualifier: String = "hnb659fds", regions: [String: String] = [:]) throws {
         self.emulator = emulator
         var yaml = "version: 1\nregion: us-east-1\nqualifier: \(qualifier)\nstages:\n"
         for account in emulator.accounts {
-            yaml += "  \(account.stage): { account: \"\(account.accountID)\", profile: \(account.profile) }\n"
+            let region = regions[account.stage].map { ", region: \($0)" } ?? ""
+            yaml += "  \(account.stage): { account: \"\(account.accountID)\", profile: \(account.profile)\(region) }\n"
         }
         let file = emulator.directory.appendingPathComponent("topology-\(UUID().uuidString.prefix(8)).yaml")
         try (yaml + extraYAML).write(to: file, atomically: true, encoding: .utf8)
@@ -42,9 +44,12 @@ struct BootstrapFixture {
         BootstrapWorkflow(topology: topology, options: options, sessions: sessions, openLedger: { [ledger] in ledger }, lockTimeout: .seconds(5))
     }
 
-    func session(_ stage: Stage) throws -> AWSSession {
-        try sessions.session(for: topology[stage])
+    func session(_ stage: Stage, region: String? = nil) throws -> AWSSession {
+        try sessions.session(for: topology[stage], region: region)
     }
+
+    /// Every region the topology uses, sorted.
+    var regions: [String] { Array(Set(topology.stages.map(\.region))).sorted() }
 
     /// The accounts (other than its own) allowed to assume a role, read back through IAM.
     func trustedAccounts(ofRole roleName: String, in stage: Stage) async throws -> Set<String> {

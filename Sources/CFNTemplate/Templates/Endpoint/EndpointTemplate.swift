@@ -53,8 +53,7 @@ public enum EndpointTemplate {
                     properties: [
                         "ModelName": .string(names.modelName),
                         "ExecutionRoleArn": .getAtt(ID.role, "Arn"),
-                        "PrimaryContainer": ["ModelPackageName": packageArn],
-                    ]),
+                    ].merging(modelSource(options, packageArn)) { $1 }),
                 ID.endpointConfig: Resource(type: "AWS::SageMaker::EndpointConfig", properties: endpointConfigProperties(options, names)),
                 ID.endpoint: Resource(
                     type: "AWS::SageMaker::Endpoint",
@@ -69,6 +68,14 @@ public enum EndpointTemplate {
                 OutputName.endpointConfigName.rawValue: Output(value: .getAtt(ID.endpointConfig, "EndpointConfigName")),
                 OutputName.modelPackageArn.rawValue: Output(value: packageArn),
             ])
+    }
+
+    /// The model's containers: the package itself, or (in another region than the package) the regional containers.
+    static func modelSource(_ options: EndpointTemplateOptions, _ packageArn: CFNValue) -> [String: CFNValue] {
+        guard let containers = options.containers, !containers.isEmpty else { return ["PrimaryContainer": ["ModelPackageName": packageArn]] }
+        if containers.count == 1 { return ["PrimaryContainer": containers[0].property] }
+        // Several containers: an inference pipeline, run in the package's order.
+        return ["Containers": .array(containers.map(\.property)), "InferenceExecutionConfig": ["Mode": "Serial"]]
     }
 
     static func endpointConfigProperties(_ options: EndpointTemplateOptions, _ names: EndpointNames) -> [String: CFNValue] {
@@ -92,7 +99,7 @@ public enum EndpointTemplate {
     /// What the model's container needs: artifacts, images, logs and metrics (and the capture destination); nothing else.
     static func role(_ options: EndpointTemplateOptions, _ names: EndpointNames) -> Resource {
         let statements: [CFNValue] = [
-            PolicyStatement.allow("ReadModelArtifacts", ["s3:GetObject"], [.sub("arn:${AWS::Partition}:s3:::mlops-*/*")]),
+            PolicyStatement.allow("ReadModelArtifacts", ["s3:GetObject"], readableModelData(options)),
             PolicyStatement.allow("DecryptModelArtifacts", ["kms:Decrypt", "kms:DescribeKey"], [.sub("arn:${AWS::Partition}:kms:*:*:key/*")],
                                   condition: ["StringLike": ["kms:ViaService": "s3.*.amazonaws.com"]]),
             PolicyStatement.allow(
@@ -112,6 +119,11 @@ public enum EndpointTemplate {
                 "AssumeRolePolicyDocument": PolicyStatement.serviceTrust("sagemaker.amazonaws.com", sameAccount: true),
                 "Policies": [["PolicyName": "model-execution", "PolicyDocument": PolicyStatement.document(statements)]],
             ])
+    }
+
+    /// The project's artifact buckets (`mlops-*`), and the regional copies of the model data the containers name.
+    static func readableModelData(_ options: EndpointTemplateOptions) -> [CFNValue] {
+        [.sub("arn:${AWS::Partition}:s3:::mlops-*/*")] + (options.containers ?? []).compactMap(\.modelDataArn)
     }
 
     /// The endpoint's storage-volume key. The policy is a JSON string: the emulator breaks on an object.

@@ -11,10 +11,13 @@ public struct EndpointTemplateOptions: Sendable, Hashable {
     public var variantName: String
     /// Request/response capture; nil for none.
     public var dataCapture: EndpointDataCapture?
+    /// The containers to build the model from, in the endpoint's region, when the package is in another region; nil
+    /// builds the model from the package itself (same region, any account the package group is shared with).
+    public var containers: [EndpointContainer]?
 
     public init(
         projectName: String, projectId: String, stage: ProjectTemplateOptions.Stage, modelPackageArn: String, instanceType: String,
-        initialInstanceCount: Int, variantName: String, dataCapture: EndpointDataCapture? = nil
+        initialInstanceCount: Int, variantName: String, dataCapture: EndpointDataCapture? = nil, containers: [EndpointContainer]? = nil
     ) {
         self.projectName = projectName
         self.projectId = projectId
@@ -24,6 +27,7 @@ public struct EndpointTemplateOptions: Sendable, Hashable {
         self.initialInstanceCount = initialInstanceCount
         self.variantName = variantName
         self.dataCapture = dataCapture
+        self.containers = containers
     }
 
     /// The physical names of this deployment.
@@ -37,6 +41,7 @@ public struct EndpointTemplateOptions: Sendable, Hashable {
         var parts = [modelPackageArn, instanceType, String(initialInstanceCount), variantName]
         // Appended only when set, so configs without capture keep the names they had.
         if let capture = dataCapture { parts += ["capture", String(capture.samplingPercentage), capture.destinationS3Uri] }
+        if let containers { parts += ["containers"] + containers.map(\.settingsKey) }
         return parts.joined(separator: "|")
     }
 }

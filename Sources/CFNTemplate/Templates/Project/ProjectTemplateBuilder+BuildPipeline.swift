@@ -68,25 +68,34 @@ extension ProjectTemplateBuilder {
         ])
     }
 
-    /// A V2 pipeline storing artifacts in the pipeline bucket under the pipeline key. Resources of types the
-    /// emulator skips are named in `stages` and listed in `dependsOn` (never `Ref`/`GetAtt`).
-    func pipeline(name: String, role: String, stages: [CFNValue], dependsOn: [String]) -> Resource {
-        Resource(
-            type: "AWS::CodePipeline::Pipeline",
-            properties: [
-                "Name": .sub(name),
-                "PipelineType": "V2",
-                "RoleArn": .getAtt(role, "Arn"),
-                "ArtifactStore": [
-                    "Type": "S3",
-                    "Location": .ref(ID.pipelineBucket),
-                    "EncryptionKey": ["Type": "KMS", "Id": .getAtt(ID.pipelineKey, "Arn")],
-                ],
-                "RestartExecutionOnUpdate": false,
-                "Stages": .array(stages),
-                "Tags": tags,
-            ],
-            dependsOn: dependsOn)
+    /// A V2 pipeline storing artifacts in the pipeline bucket under the pipeline key; with `crossRegion`, also in the
+    /// support stack's bucket and key of each other region it acts in (`ArtifactStores`, one per region). Resources of
+    /// types the emulator skips are named in `stages` and listed in `dependsOn` (never `Ref`/`GetAtt`).
+    func pipeline(name: String, role: String, stages: [CFNValue], dependsOn: [String], crossRegion: Bool = false) -> Resource {
+        var properties: [String: CFNValue] = [
+            "Name": .sub(name),
+            "PipelineType": "V2",
+            "RoleArn": .getAtt(role, "Arn"),
+            "RestartExecutionOnUpdate": false,
+            "Stages": .array(stages),
+            "Tags": tags,
+        ]
+        let own: CFNValue = ["Type": "S3", "Location": .ref(ID.pipelineBucket), "EncryptionKey": ["Type": "KMS", "Id": .getAtt(ID.pipelineKey, "Arn")]]
+        if crossRegion && !options.supportRegions.isEmpty {
+            let others: [CFNValue] = options.supportRegions.map { region in
+                let support = options.supportNames(region)
+                return [
+                    "Region": .string(region),
+                    "ArtifactStore": [
+                        "Type": "S3", "Location": .string(support.bucket), "EncryptionKey": ["Type": "KMS", "Id": .string(support.keyAliasARN)],
+                    ],
+                ]
+            }
+            properties["ArtifactStores"] = .array([["Region": .region, "ArtifactStore": own]] + others)
+        } else {
+            properties["ArtifactStore"] = own
+        }
+        return Resource(type: "AWS::CodePipeline::Pipeline", properties: properties, dependsOn: dependsOn)
     }
 
     func stage(_ name: String, _ actions: [CFNValue]) -> CFNValue {

@@ -8,10 +8,11 @@ extension ProjectTemplateBuilder {
 
     var deployPipelineResources: [String: Resource] {
         var resources: [String: Resource] = [
+            // The deploy app's own buildspec.yml (tests, app.py, cfn-lint): it writes build/<stage>.template.json.
             ID.synthProject: codeBuildProject(
                 name: names.synthProject, role: ID.deployCodeBuildRole,
                 description: "${SageMakerProjectName}: synthesizes the endpoint stacks of the latest approved model",
-                buildSpec: CFNValue.jsonText(synthBuildSpec), timeoutMinutes: 30, environment: synthEnvironment),
+                buildSpec: "buildspec.yml", timeoutMinutes: 30, environment: synthEnvironment),
             ID.scanProject: codeBuildProject(
                 name: names.scanProject, role: ID.scanCodeBuildRole,
                 description: "${SageMakerProjectName}: scans the synthesized endpoint stacks (checkov)",
@@ -28,7 +29,7 @@ extension ProjectTemplateBuilder {
                     stage("DeployPreProd", [deployAction(.preprod), approvalAction(before: .prod)]),
                     stage("DeployProd", [deployAction(.prod)]),
                 ],
-                dependsOn: [ID.synthProject, ID.scanProject] + (usesS3Source ? [] : [ID.deployRepository])),
+                dependsOn: [ID.synthProject, ID.scanProject] + (usesS3Source ? [] : [ID.deployRepository]), crossRegion: true),
         ]
         if !usesS3Source {
             resources[ID.deployRepository] = repository(name: names.deployRepository, key: options.deployKey,
@@ -48,7 +49,7 @@ extension ProjectTemplateBuilder {
     /// CloudFormation replaces a failed stack, as the seed did (`REPLACE_ON_FAILURE`).
     private func deployAction(_ stage: ProjectTemplateOptions.Stage) -> CFNValue {
         let bootstrap = options.bootstrapNames(stage)
-        return [
+        var action: [String: CFNValue] = [
             "Name": .string("Deploy\(Self.label(stage))"),
             "ActionTypeId": ["Category": "Deploy", "Owner": "AWS", "Provider": "CloudFormation", "Version": "1"],
             "Configuration": [
@@ -62,6 +63,10 @@ extension ProjectTemplateBuilder {
             "RoleArn": .string(bootstrap.deployRoleARN),
             "RunOrder": 1,
         ]
+        // An action in another region runs there, its input replicated into that region's support bucket.
+        let region = options.environment(stage).region
+        if region != options.dev.region { action["Region"] = .string(region) }
+        return .object(action)
     }
 
     private func approvalAction(before stage: ProjectTemplateOptions.Stage) -> CFNValue {
@@ -73,8 +78,9 @@ extension ProjectTemplateBuilder {
         ]
     }
 
-    /// What the deploy app reads: the seed's three variables, and the targets and bootstrap qualifier it used to
-    /// read from global SSM parameters.
+    /// What the deploy app reads (seed_code/deploy_app/app.py): the seed's three variables, the artifact bucket and
+    /// key, and each stage's account and region with the bootstrap qualifier (a stage in another region gets its model
+    /// data copied into its CDK staging bucket there).
     private var synthEnvironment: [(String, CFNValue)] {
         var environment: [(String, CFNValue)] = [
             ("MODEL_PACKAGE_GROUP_NAME", .sub(names.modelPackageGroup)),
@@ -82,7 +88,7 @@ extension ProjectTemplateBuilder {
             ("PROJECT_NAME", .ref(ProjectTemplate.ParameterName.projectName.rawValue)),
             ("PROJECT_PARAMETER_PREFIX", .sub(names.parameterPrefix)),
             ("ARTIFACT_BUCKET", .ref(ID.artifactBucket)),
-            ("ARTIFACT_KEY_ARN", .getAtt(ID.artifactKey, "Arn")),
+            ("ARTIFACT_BUCKET_KMS_ARN", .getAtt(ID.artifactKey, "Arn")),
             ("CDK_QUALIFIER", .string(options.qualifier)),
         ]
         for stage in ProjectTemplateOptions.Stage.allCases {
@@ -91,21 +97,6 @@ extension ProjectTemplateBuilder {
             environment.append(("\(prefix)_REGION", .string(options.environment(stage).region)))
         }
         return environment
-    }
-
-    private var synthBuildSpec: CFNValue {
-        [
-            "version": "0.2",
-            "phases": [
-                "install": [
-                    "runtime-versions": ["python": "3.11", "nodejs": "20"],
-                    "commands": ["npm install --global aws-cdk@2", "pip install --requirement requirements.txt"],
-                ],
-                // The endpoint stacks must use the qualifier the target accounts were bootstrapped with.
-                "build": ["commands": ["cdk synth --no-lookups --context \"@aws-cdk/core:bootstrapQualifier=${CDK_QUALIFIER}\""]],
-            ],
-            "artifacts": ["base-directory": "cdk.out", "files": ["**/*"]],
-        ]
     }
 
     /// checkov (pip, pinned) instead of the seed's cfn-nag, whose Ruby runtime kept disappearing from CodeBuild images.

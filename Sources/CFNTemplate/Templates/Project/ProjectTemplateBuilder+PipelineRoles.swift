@@ -9,7 +9,8 @@ extension ProjectTemplateBuilder {
                 ]),
             ID.deployPipelineRole: role(
                 names.deployPipelineRole, service: "codepipeline.amazonaws.com", description: "Runs the model deploy pipeline",
-                statements: pipelineArtifactReadWrite + sourceStatements(key: options.deployKey, repository: names.deployRepository) + [
+                statements: pipelineArtifactReadWrite + supportArtifactReadWrite
+                    + sourceStatements(key: options.deployKey, repository: names.deployRepository) + [
                     startBuilds([names.synthProject, names.scanProject]),
                     // Each CloudFormation action runs as the CDK deploy role of its target account, which passes
                     // that account's cfn-exec role to CloudFormation; the deploy roles trust the dev account.
@@ -22,6 +23,22 @@ extension ProjectTemplateBuilder {
                         .sub(names.codePipelineARN(names.buildPipeline)), .sub(names.codePipelineARN(names.deployPipeline)),
                     ]),
                 ]),
+        ]
+    }
+
+    /// CodePipeline replicates the artifacts of a cross-region action into that region's support bucket (as the pipeline
+    /// role), encrypted with the support key, which is named by its alias only (its id is not known to this template).
+    var supportArtifactReadWrite: [CFNValue] {
+        let regions = options.supportRegions
+        guard !regions.isEmpty else { return [] }
+        let supports = regions.map(options.supportNames)
+        return [
+            PolicyStatement.allow(
+                "SupportArtifacts", ["s3:GetBucketAcl", "s3:GetBucketLocation", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
+                supports.flatMap { [.string($0.bucketARN), .string("\($0.bucketARN)/*")] }),
+            PolicyStatement.allow(
+                "SupportKeys", Self.keyUse, supports.map { .string($0.keysARN) },
+                condition: ["ForAnyValue:StringEquals": ["kms:ResourceAliases": .string(supports[0].keyAlias)]]),
         ]
     }
 

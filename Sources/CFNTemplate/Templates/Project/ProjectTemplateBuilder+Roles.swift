@@ -137,7 +137,7 @@ extension ProjectTemplateBuilder {
     }
 
     private var deployCodeBuildStatements: [CFNValue] {
-        codeBuildBasics(project: names.synthProject) + [
+        codeBuildBasics(project: names.synthProject) + regionalModelDataStatements + [
             PolicyStatement.allow(
                 "ReadRegistry",
                 ["sagemaker:DescribeModelPackage", "sagemaker:DescribeModelPackageGroup", "sagemaker:ListModelPackages"],
@@ -145,6 +145,20 @@ extension ProjectTemplateBuilder {
             PolicyStatement.allow(
                 "ProjectParameters", ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
                 [arn("ssm", "parameter\(names.parameterPrefix)"), arn("ssm", "parameter\(names.parameterPrefix)/*")]),
+        ]
+    }
+
+    /// For stages in another region than dev's: the deploy app reads the model data and writes a copy into each such
+    /// stage's CDK staging bucket there, as that account's file-publishing role (which trusts dev through the bootstrap).
+    private var regionalModelDataStatements: [CFNValue] {
+        let stages = [ProjectTemplateOptions.Stage.preprod, .prod].filter { options.environment($0).region != options.dev.region }
+        guard !stages.isEmpty else { return [] }
+        return [
+            PolicyStatement.allow("ReadModelData", ["s3:GetObject", "s3:GetObjectVersion"], [objectsIn(ID.artifactBucket)]),
+            PolicyStatement.allow("DecryptModelData", ["kms:Decrypt", "kms:DescribeKey"], [.getAtt(ID.artifactKey, "Arn")]),
+            PolicyStatement.allow(
+                "PublishModelDataCopies", ["sts:AssumeRole"],
+                Self.unique(stages.map { options.bootstrapNames($0).filePublishingRoleARN }).map(CFNValue.string)),
         ]
     }
 }

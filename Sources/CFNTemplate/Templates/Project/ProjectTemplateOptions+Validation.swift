@@ -18,11 +18,10 @@ extension ProjectTemplateOptions {
                 validRegions = false
             }
         }
-        // CodePipeline needs an artifact bucket in every region it acts in, which this single-region stack cannot
-        // create, and SageMaker creates models only from packages of its own region.
-        for stage in [Stage.preprod, .prod] where validRegions && environment(stage).region != dev.region {
-            problems.append("\(stage.rawValue) region \(environment(stage).region) differs from the dev region \(dev.region); "
-                + "deploy all stages in one region")
+        // Each other region gets an artifact store of the deploy pipeline (a support stack); partitions cannot be crossed.
+        for stage in [Stage.preprod, .prod] where validRegions && Self.partition(of: environment(stage).region) != Self.partition(of: dev.region) {
+            problems.append("\(stage.rawValue) region \(environment(stage).region) is in another AWS partition than the dev region \(dev.region); "
+                + "a pipeline cannot deploy across partitions: choose a region of dev's partition")
         }
         if let problem = NameRule.s3Bucket.problem(with: seedBucket) {
             problems.append("seed bucket \"\(seedBucket)\": \(problem)")
@@ -43,6 +42,13 @@ extension ProjectTemplateOptions {
     /// and EventBridge patterns.
     private static func isValidKey(_ key: String) -> Bool {
         (1...1024).contains(key.utf8.count) && !key.hasPrefix("/") && matches(key, "[A-Za-z0-9/!_.'()-]+")
+    }
+
+    /// The partition of a region (as `Workflows.Partition`): regions of different partitions share nothing.
+    static func partition(of region: String) -> String {
+        for (prefix, partition) in [("cn-", "aws-cn"), ("us-gov-", "aws-us-gov"), ("us-iso-", "aws-iso"), ("us-isob-", "aws-iso-b")]
+        where region.hasPrefix(prefix) { return partition }
+        return "aws"
     }
 
     private static func matches(_ text: String, _ pattern: String) -> Bool {

@@ -76,6 +76,22 @@ public struct ProjectTemplateOptions: Sendable, Hashable {
         }
     }
 
+    /// The regions other than dev's that preprod or prod deploy to, sorted: each needs an artifact store of the deploy
+    /// pipeline there (a support stack, `PipelineSupportTemplate`), created by `mlopsctl publish-catalog`.
+    public var supportRegions: [String] {
+        Array(Set([preprod.region, prod.region]).subtracting([dev.region])).sorted()
+    }
+
+    /// The support stack names of `region` (in the dev account).
+    public func supportNames(_ region: String) -> PipelineSupportNames {
+        PipelineSupportNames(qualifier: qualifier, account: dev.account, region: region, partition: partition)
+    }
+
+    /// The CDK bootstrap names of the stages deploying into `region`: who reads that region's support stack.
+    public func supportReaders(_ region: String) -> [BootstrapNames] {
+        [Stage.preprod, .prod].filter { environment($0).region == region }.map(bootstrapNames)
+    }
+
     /// The CDK bootstrap names (deploy role, cfn-exec role, …) of `stage`'s environment.
     public func bootstrapNames(_ stage: Stage) -> BootstrapNames {
         let environment = environment(stage)
