@@ -192,7 +192,7 @@ import Topology
         let ledger = try LedgerDatabase.inMemory()
         let workflow = PromoteWorkflow(
             topology: try topology(), sessions: sessions, options: options,
-            deployApp: ConformanceData.packageRoot.appendingPathComponent("seed_code/deploy_app"), openLedger: { ledger }, lockTimeout: .seconds(5),
+            deployApp: SeedCodeApp.deploy(in: .directory(ConformanceData.packageRoot.appendingPathComponent("seed_code"))), openLedger: { ledger }, lockTimeout: .seconds(5),
             user: "tester", sleep: { _ in })
         return (workflow, transport, ledger)
     }
