@@ -31,6 +31,10 @@ extension MLOpsCommand {
         @Flag(help: "Overwrite an existing file.") var force = false
         @Flag(help: "Do not check the profiles against the accounts (offline).") var noVerify = false
         @Flag(help: "Log AWS requests to stderr.") var debug = false
+        @Option(
+            help: ArgumentHelp("Append one JSON line per AWS request to FILE (default: $MLOPSCTL_RECORD_REQUESTS).", valueName: "file"),
+            completion: .file())
+        var recordRequests: String?
 
         func run() async throws {
             let environment = EnvironmentVariables.current
@@ -41,7 +45,10 @@ extension MLOpsCommand {
             let answers = try InitAnswers.collect(from: self, profiles: config.profiles.keys.sorted(), environment: environment)
             var options = GlobalOptions()
             options.debug = debug
-            let sessions = StageSessions(config: config, environment: environment, transport: URLSessionTransport(), logger: options.makeLogger())
+            options.recordRequests = recordRequests
+            let sessions = StageSessions(
+                config: config, environment: environment, transport: URLSessionTransport(), logger: options.makeLogger(),
+                observer: try options.requestJournal(verb: Self._commandName, environment: environment))
             let topology = try answers.topology()
             if !noVerify {
                 let rows = await DoctorWorkflow(topology: topology, sessions: sessions).run()
