@@ -188,12 +188,16 @@ _mlopsctl_init() {
     repeating_flags=()
     non_repeating_flags=(--force --no-verify --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--out --region --qualifier --governance-account --governance-profile --dev-account --dev-profile --preprod-account --preprod-profile --prod-account --prod-profile --record-requests)
+    non_repeating_options=(--out --from-seed-constants --region --qualifier --governance-account --governance-profile --dev-account --dev-profile --preprod-account --preprod-profile --prod-account --prod-profile --record-requests)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--out')
+        return
+        ;;
+    '--from-seed-constants')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(py)'
         return
         ;;
     '--region')

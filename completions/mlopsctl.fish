@@ -23,7 +23,7 @@ function __mlopsctl_parse_tokens -S
         __mlopsctl_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'init'
-            __mlopsctl_parse_subcommand 0 'out=' 'region=' 'qualifier=' 'governance-account=' 'governance-profile=' 'dev-account=' 'dev-profile=' 'preprod-account=' 'preprod-profile=' 'prod-account=' 'prod-profile=' 'force' 'no-verify' 'debug' 'record-requests=' 'version' 'h/help'
+            __mlopsctl_parse_subcommand 0 'out=' 'from-seed-constants=' 'region=' 'qualifier=' 'governance-account=' 'governance-profile=' 'dev-account=' 'dev-profile=' 'preprod-account=' 'preprod-profile=' 'prod-account=' 'prod-profile=' 'force' 'no-verify' 'debug' 'record-requests=' 'version' 'h/help'
         case 'doctor'
             __mlopsctl_parse_subcommand 0 'topology=' 'output=' 'debug' 'record-requests=' 'version' 'h/help'
         case 'bootstrap'
@@ -121,6 +121,7 @@ complete -c 'mlopsctl' -n '__mlopsctl_should_offer_completions_for_positional "m
 complete -c 'mlopsctl' -n '__mlopsctl_should_offer_completions_for_positional "mlopsctl" -eq 1' -fa 'ledger' -d 'Inspect the local ledger of everything mlopsctl created in AWS.'
 complete -c 'mlopsctl' -n '__mlopsctl_should_offer_completions_for_positional "mlopsctl" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'mlopsctl' -n '__mlopsctl_should_offer_completions_for_flags_or_options "mlopsctl init" out' -l 'out' -d 'Where to write the topology.' -rfka ''
+complete -c 'mlopsctl' -n '__mlopsctl_should_offer_completions_for_flags_or_options "mlopsctl init" from-seed-constants' -l 'from-seed-constants' -d 'Read the accounts and the region from the seed\'s config/constants.py.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'py\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'mlopsctl' -n '__mlopsctl_should_offer_completions_for_flags_or_options "mlopsctl init" region' -l 'region' -d 'Default region of every stage.' -rfka ''
 complete -c 'mlopsctl' -n '__mlopsctl_should_offer_completions_for_flags_or_options "mlopsctl init" qualifier' -l 'qualifier' -d 'CDK bootstrap qualifier ([A-Za-z0-9_-]{1,10}).' -rfka ''
 complete -c 'mlopsctl' -n '__mlopsctl_should_offer_completions_for_flags_or_options "mlopsctl init" governance-account' -l 'governance-account' -d 'Governance account id.' -rfka ''

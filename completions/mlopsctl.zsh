@@ -80,6 +80,7 @@ _mlopsctl_init() {
     local -i ret=1
     local -ar arg_specs=(
         '--out[Where to write the topology.]:out:'
+        '--from-seed-constants[Read the accounts and the region from the seed'\''s config/constants.py.]:file:_files -g '\''*.py'\'''
         '--region[Default region of every stage.]:region:'
         '--qualifier[CDK bootstrap qualifier (\[A-Za-z0-9_-\]{1,10}).]:qualifier:'
         '--governance-account[Governance account id.]:governance-account:'
