@@ -30,10 +30,12 @@ import Workflows
             Step(scenario: "bootstrap-dry-run", arguments: ["bootstrap", "--dry-run"]),
             Step(scenario: "bootstrap", arguments: ["bootstrap"]),
             Step(scenario: "bootstrap-again", arguments: ["bootstrap"]),
+            Step(scenario: "bootstrap-update-dry-run", arguments: ["bootstrap", "--dry-run"]),
             Step(scenario: "bootstrap-update", arguments: ["bootstrap"]),
             Step(scenario: "publish-catalog-dry-run", arguments: ["publish-catalog", "--dry-run"]),
             Step(scenario: "publish-catalog", arguments: ["publish-catalog"]),
             Step(scenario: "publish-catalog-again", arguments: ["publish-catalog"]),
+            Step(scenario: "publish-catalog-new-version-dry-run", arguments: ["publish-catalog", "--dry-run"]),
             Step(scenario: "publish-catalog-new-version", arguments: ["publish-catalog"]),
             Step(scenario: "launch-project-cloudformation", arguments: ["launch-project", "--name", "demo", "--id", "p-perm1", "--via", "cloudformation"]),
             Step(scenario: "promote-dev-approve-dry-run", arguments: ["promote", "--project", "demo", "--to", "dev", "--approve", "--dry-run"]),
@@ -51,8 +53,8 @@ import Workflows
 
     /// Appended to the topology before a step.
     static let topologyChanges = [
-        "bootstrap-update": "bootstrap:\n  tags: { team: ml-platform }\n",
-        "publish-catalog-new-version": "catalog:\n  productVersion: \"2.0\"\n",
+        "bootstrap-update-dry-run": "bootstrap:\n  tags: { team: ml-platform }\n",
+        "publish-catalog-new-version-dry-run": "catalog:\n  productVersion: \"2.0\"\n",
     ]
 
     @Test func everyActionTheLifecycleSendsIsInTheCommittedList() async throws {
