@@ -188,12 +188,16 @@ _mlopsctl_init() {
     repeating_flags=()
     non_repeating_flags=(--force --no-verify --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--out --region --qualifier --governance-account --governance-profile --dev-account --dev-profile --preprod-account --preprod-profile --prod-account --prod-profile)
+    non_repeating_options=(--out --from-seed-constants --region --qualifier --governance-account --governance-profile --dev-account --dev-profile --preprod-account --preprod-profile --prod-account --prod-profile --record-requests)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--out')
+        return
+        ;;
+    '--from-seed-constants')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(py)'
         return
         ;;
     '--region')
@@ -226,6 +230,10 @@ _mlopsctl_init() {
     '--prod-profile')
         return
         ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -233,7 +241,7 @@ _mlopsctl_doctor() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output)
+    non_repeating_options=(--topology --output --record-requests)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -244,6 +252,10 @@ _mlopsctl_doctor() {
         ;;
     '--output')
         __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
         return
         ;;
     esac
@@ -253,7 +265,7 @@ _mlopsctl_bootstrap() {
     repeating_flags=()
     non_repeating_flags=(--debug --dry-run --allow-admin-execution-policy --force --allow-replace --version -h --help)
     repeating_options=(--stage)
-    non_repeating_options=(--topology --output --ledger --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -264,6 +276,10 @@ _mlopsctl_bootstrap() {
         ;;
     '--output')
         __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
         return
         ;;
     '--ledger')
@@ -284,7 +300,7 @@ _mlopsctl_publish-catalog() {
     repeating_flags=()
     non_repeating_flags=(--debug --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --ledger --seed-code --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --ledger --seed-code --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -295,6 +311,10 @@ _mlopsctl_publish-catalog() {
         ;;
     '--output')
         __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
         return
         ;;
     '--ledger')
@@ -315,7 +335,7 @@ _mlopsctl_launch-project() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --ledger --name --id --via --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --ledger --name --id --via --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -326,6 +346,10 @@ _mlopsctl_launch-project() {
         ;;
     '--output')
         __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
         return
         ;;
     '--ledger')
@@ -352,7 +376,7 @@ _mlopsctl_promote() {
     repeating_flags=()
     non_repeating_flags=(--debug --latest-approved --approve --skip-gate --yes --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --ledger --project --to --model-package --reason --seed-code --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --ledger --project --to --model-package --reason --seed-code --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -363,6 +387,10 @@ _mlopsctl_promote() {
         ;;
     '--output')
         __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
         return
         ;;
     '--ledger')
@@ -396,7 +424,7 @@ _mlopsctl_status() {
     repeating_flags=()
     non_repeating_flags=(--debug --verify --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --ledger --project)
+    non_repeating_options=(--topology --output --record-requests --ledger --project)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -407,6 +435,10 @@ _mlopsctl_status() {
         ;;
     '--output')
         __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
         return
         ;;
     '--ledger')
@@ -423,7 +455,7 @@ _mlopsctl_teardown() {
     repeating_flags=()
     non_repeating_flags=(--debug --catalog --bootstrap --all --dry-run --yes --version -h --help)
     repeating_options=(--project --stage --confirm-prod)
-    non_repeating_options=(--topology --output --ledger --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -434,6 +466,10 @@ _mlopsctl_teardown() {
         ;;
     '--output')
         __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
         return
         ;;
     '--ledger')
@@ -460,7 +496,7 @@ _mlopsctl_synth() {
     repeating_flags=()
     non_repeating_flags=(--debug --allow-admin-execution-policy --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --out --seed-code)
+    non_repeating_options=(--topology --output --record-requests --out --seed-code)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -471,6 +507,10 @@ _mlopsctl_synth() {
         ;;
     '--output')
         __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
         return
         ;;
     '--out')
@@ -511,7 +551,7 @@ _mlopsctl_ledger_list() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --ledger --stage --kind --status --project)
+    non_repeating_options=(--topology --output --record-requests --ledger --stage --kind --status --project)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -522,6 +562,10 @@ _mlopsctl_ledger_list() {
         ;;
     '--output')
         __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
         return
         ;;
     '--ledger')
@@ -547,7 +591,7 @@ _mlopsctl_ledger_show() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --ledger)
+    non_repeating_options=(--topology --output --record-requests --ledger)
     __mlopsctl_offer_flags_options 1
 
     # Offer option value completions
@@ -558,6 +602,10 @@ _mlopsctl_ledger_show() {
         ;;
     '--output')
         __mlopsctl_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
         return
         ;;
     '--ledger')

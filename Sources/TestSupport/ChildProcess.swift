@@ -1,9 +1,9 @@
 import Foundation
 
 /// Small helpers for the child processes the emulator harness runs.
-enum ChildProcess {
+public enum ChildProcess {
     /// The first executable named `name` on `PATH`, like the shell's `command -v`.
-    static func find(_ name: String, environment: [String: String]) -> URL? {
+    public static func find(_ name: String, environment: [String: String]) -> URL? {
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for directory in path.split(separator: ":") where !directory.isEmpty {
             let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)

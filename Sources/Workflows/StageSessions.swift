@@ -15,19 +15,28 @@ public struct StageSessions: Sendable {
     public let transport: any HTTPTransport
     public let logger: Logger
     private let resolved = ResolvedSessions()
+    /// Told of every request each stage's session sends, labelled with the stage and its account (`--record-requests`).
+    public let observer: (any RequestObserver)?
 
-    public init(config: SharedConfig, environment: EnvironmentVariables, transport: any HTTPTransport, logger: Logger) {
+    public init(
+        config: SharedConfig, environment: EnvironmentVariables, transport: any HTTPTransport, logger: Logger,
+        observer: (any RequestObserver)? = nil
+    ) {
         self.config = config
         self.environment = environment
         self.transport = transport
         self.logger = logger
+        self.observer = observer
     }
 
     /// Loads `~/.aws/config` and `~/.aws/credentials` (or the files the environment names).
     public static func load(
-        environment: EnvironmentVariables = .current, transport: any HTTPTransport = URLSessionTransport(), logger: Logger
+        environment: EnvironmentVariables = .current, transport: any HTTPTransport = URLSessionTransport(), logger: Logger,
+        observer: (any RequestObserver)? = nil
     ) throws -> StageSessions {
-        StageSessions(config: try SharedConfigFiles.load(environment: environment), environment: environment, transport: transport, logger: logger)
+        StageSessions(
+            config: try SharedConfigFiles.load(environment: environment), environment: environment, transport: transport, logger: logger,
+            observer: observer)
     }
 
     /// The stage's profile in the stage's region, or in `region` (same credentials); throws profile errors (naming the
@@ -35,9 +44,16 @@ public struct StageSessions: Sendable {
     public func session(for stage: StageConfig, region: String? = nil) throws -> AWSSession {
         let session = try resolved.session(for: stage) {
             try AWSSession.make(
-                profile: stage.profile, region: stage.region, environment: environment, config: config, transport: transport, logger: logger)
+                profile: stage.profile, region: stage.region, environment: environment, config: config, transport: transport(for: stage),
+                logger: logger)
         }
         return session.inRegion(region ?? stage.region)
+    }
+
+    /// The transport of one stage's session: observed, with the stage's labels, when an observer listens.
+    func transport(for stage: StageConfig) -> any HTTPTransport {
+        guard let observer else { return transport }
+        return ObservedTransport(base: transport, observer: observer, labels: RequestLabels(stage: stage.stage.rawValue, account: stage.account))
     }
 }
 

@@ -37,6 +37,37 @@ import Topology
         }
     }
 
+    /// The accounts and region from the seed's constants.py, the profiles from flags; STS confirms each account.
+    @Test func theSeedsConstantsFileIsVerifiedLikeAnswers() async throws {
+        try await withEmulator { emulator in
+            var text = SeedConstantsFixture.filledIn.replacingOccurrences(of: "eu-west-1", with: "us-east-1")
+            for (stage, fixture) in zip(["governance", "dev", "preprod", "prod"], ["111111111111", "222222222222", "333333333333", "444444444444"]) {
+                text = text.replacingOccurrences(of: "\"\(fixture)\"", with: "\"\(emulator.account(stage)!.accountID)\"")
+            }
+            // Dev and preprod swapped in the file: the check must catch it.
+            let swapped = text.replacingOccurrences(of: "DEV_ACCOUNT", with: "TMP").replacingOccurrences(of: "PREPROD_ACCOUNT", with: "DEV_ACCOUNT")
+                .replacingOccurrences(of: "TMP", with: "PREPROD_ACCOUNT")
+            let constants = emulator.directory.appendingPathComponent("constants.py")
+            let profiles = emulator.accounts.flatMap { ["--\($0.stage)-profile", $0.profile] }
+            var environment = emulator.environment
+            environment["HOME"] = emulator.directory.path
+
+            try swapped.write(to: constants, atomically: true, encoding: .utf8)
+            let wrongOut = emulator.directory.appendingPathComponent("wrong.yaml")
+            let refused = try await CommandRunner().run(
+                ["init", "--from-seed-constants", constants.path, "--out", wrongOut.path] + profiles, environment: environment)
+            #expect(refused.status == 1 && refused.stderr.contains("not written"), "\(refused.combined)")
+            #expect(!FileManager.default.fileExists(atPath: wrongOut.path))
+
+            try text.write(to: constants, atomically: true, encoding: .utf8)
+            let out = emulator.directory.appendingPathComponent("seed.yaml")
+            let result = try await CommandRunner().run(
+                ["init", "--from-seed-constants", constants.path, "--out", out.path] + profiles, environment: environment)
+            #expect(result.status == 0 && result.stdout.contains("every profile reaches its account"), "\(result.combined)")
+            #expect(try TopologyLoader.load(path: out.path).stages.map(\.account) == emulator.accounts.map(\.accountID))
+        }
+    }
+
     @Test func aTerminalSessionIsAskedForEveryAnswer() async throws {
         try await withEmulator { emulator in
             let out = emulator.directory.appendingPathComponent("tty.yaml")

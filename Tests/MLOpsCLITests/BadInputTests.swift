@@ -56,6 +56,10 @@ import Testing
             topology: validTopology.replacingOccurrences(of: "region: us-east-1\n", with: "region: us-east-1\nqualifier: far-too-long-qualifier\n"),
             expected: ["qualifier"]),
         Case(
+            name: "requests recorded into a folder that does not exist",
+            arguments: ["doctor", "--record-requests", "/nonexistent-mlopsctl-dir/requests.jsonl"],
+            expected: ["cannot record requests to /nonexistent-mlopsctl-dir/requests.jsonl", "--record-requests"]),
+        Case(
             name: "unknown stage",
             topology: validTopology.replacingOccurrences(of: "  prod:", with: "  production:"),
             expected: ["production", "prod"], oneLine: false),

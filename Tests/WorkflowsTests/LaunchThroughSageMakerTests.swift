@@ -79,7 +79,9 @@ import Topology
         let environment = EnvironmentVariables(["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1"])
         let config = try ReplayProfile.config()
         let transport = Self.transport()
-        let sessions = StageSessions(config: config, environment: environment, transport: transport, logger: Logger(label: "test"))
+        let collector = RequestCollector(verb: "launch-project")
+        let sessions = StageSessions(
+            config: config, environment: environment, transport: transport, logger: Logger(label: "test"), observer: collector)
         let ledger = try LedgerDatabase.inMemory()
         let workflow = LaunchProjectWorkflow(
             topology: try Self.topology(), sessions: sessions, identity: ProjectIdentity(name: "demo", id: "p-xyz"), via: .sagemaker,
@@ -93,6 +95,8 @@ import Topology
         #expect(rows.contains { $0.kind == .provisionedProduct && $0.detail == "pp-xyz" })
         #expect(rows.contains { $0.kind == .bucket && $0.physicalId == "mlops-p-xyz-artifacts-222222222222-us-east-1" })
         #expect(transport.requests.filter { RecordingTransport.operationName($0) == "CreateProject" }.count == 1)
+        #expect(collector.records.contains { $0.actions == ["sagemaker:CreateProject"] && $0.stage == "dev" })
+        try ReplayPermissions.check(collector, scenario: "launch-project-sagemaker")
     }
 }
 

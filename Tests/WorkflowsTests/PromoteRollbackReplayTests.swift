@@ -118,11 +118,14 @@ import Topology
     }
 
     /// The workflow promoting to dev over `script`, with a fresh in-memory ledger.
-    static func workflow(_ script: Script) throws -> (PromoteWorkflow, ScriptedTransport, LedgerDatabase) {
+    static func workflow(_ script: Script, collector: RequestCollector = RequestCollector()) throws
+        -> (PromoteWorkflow, ScriptedTransport, LedgerDatabase)
+    {
         let environment = EnvironmentVariables(["AWS_MAX_ATTEMPTS": "1"])
         let config = try ReplayProfile.config()
         let transport = ScriptedTransport { request, _ in script.answer(request) }
-        let sessions = StageSessions(config: config, environment: environment, transport: transport, logger: Logger(label: "test"))
+        let sessions = StageSessions(
+            config: config, environment: environment, transport: transport, logger: Logger(label: "test"), observer: collector)
         let ledger = try LedgerDatabase.inMemory()
         let deployApp = SeedCodeApp.deploy(in: .directory(ConformanceData.packageRoot.appendingPathComponent("seed_code")))
         let workflow = PromoteWorkflow(
@@ -142,9 +145,11 @@ import Topology
     }
 
     @Test func aFailedUpdateIsRolledBackAndThePreviousPackageKeepsServing() async throws {
-        let (workflow, transport, ledger) = try Self.workflow(Script())
+        let collector = RequestCollector(verb: "promote")
+        let (workflow, transport, ledger) = try Self.workflow(Script(), collector: collector)
 
         let failure = await #expect(throws: PromoteFailure.self) { try await workflow.run() }
+        try ReplayPermissions.check(collector, scenario: "promote-rolled-back")
         let text = failure?.description ?? ""
         #expect(text.contains("the dev endpoint still serves \(Self.arn(1))"), "\(text)")
         #expect(text.contains("ping health check"), "the failed resource's reason is named: \(text)")

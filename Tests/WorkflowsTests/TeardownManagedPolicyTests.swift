@@ -27,7 +27,9 @@ import TestSupport
         ]
     }
 
-    static func run(_ account: FakePolicyAccount, seeds: [Plan.Seed]) async throws -> (TeardownReport, LedgerDatabase, [String]) {
+    static func run(_ account: FakePolicyAccount, seeds: [Plan.Seed], collector: RequestCollector = RequestCollector()) async throws
+        -> (TeardownReport, LedgerDatabase, [String])
+    {
         let ledger = try await Plan.ledger(seeds)
         let environment = EnvironmentVariables(["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1"])
         let config = try ReplayProfile.config()
@@ -35,8 +37,10 @@ import TestSupport
         let lines = LockedBox<[String]>([])
         let workflow = TeardownWorkflow(
             scope: TeardownScope(everything: true), catalogStack: "mlopsctl-hnb659fds-catalog", openLedger: { ledger },
-            session: { _ in
-                try AWSSession.make(profile: "p", region: "us-east-1", environment: environment, config: config, transport: transport, logger: Logger(label: "t"))
+            session: { stage in
+                try AWSSession.make(
+                    profile: "p", region: "us-east-1", environment: environment, config: config,
+                    transport: ReplayPermissions.transport(transport, stage: stage, collector: collector), logger: Logger(label: "t"))
             }, progress: { line in lines.withLock { $0.append(line) } }, sleep: { _ in })
         let report = try await workflow.run(confirmedProd: [])
         return (report, ledger, lines.value)
@@ -46,7 +50,9 @@ import TestSupport
 
     @Test func aLeftoverPolicyIsDetachedStrippedOfOldVersionsThenDeleted() async throws {
         let account = FakePolicyAccount()
-        let (report, ledger, lines) = try await Self.run(account, seeds: Self.rows())
+        let collector = RequestCollector(verb: "teardown")
+        let (report, ledger, lines) = try await Self.run(account, seeds: Self.rows(), collector: collector)
+        try ReplayPermissions.check(collector, scenario: "teardown-leftover-managed-policy")
 
         #expect(iamLog(account) == [
             "GetPolicy", "ListEntitiesForPolicy", "DetachRolePolicy", "ListPolicyVersions", "DeletePolicyVersion", "DeletePolicyVersion",

@@ -61,22 +61,26 @@ import TestSupport
 
     // MARK: - Run
 
-    static func run(_ account: FakeProjectAccount, seeds: [Plan.Seed], timeout: Duration = .seconds(1800)) async throws
-        -> (TeardownReport, LedgerDatabase)
-    {
+    static func run(
+        _ account: FakeProjectAccount, seeds: [Plan.Seed], timeout: Duration = .seconds(1800), collector: RequestCollector = RequestCollector()
+    ) async throws -> (TeardownReport, LedgerDatabase) {
         let ledger = try await Plan.ledger(seeds)
-        let report = try await workflow(account, ledger: ledger, timeout: timeout).run(confirmedProd: [])
+        let report = try await workflow(account, ledger: ledger, timeout: timeout, collector: collector).run(confirmedProd: [])
         return (report, ledger)
     }
 
-    static func workflow(_ account: FakeProjectAccount, ledger: LedgerDatabase, timeout: Duration = .seconds(1800)) throws -> TeardownWorkflow {
+    static func workflow(
+        _ account: FakeProjectAccount, ledger: LedgerDatabase, timeout: Duration = .seconds(1800), collector: RequestCollector = RequestCollector()
+    ) throws -> TeardownWorkflow {
         let environment = EnvironmentVariables(["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1"])
         let config = try ReplayProfile.config()
         let transport = ScriptedTransport { request, _ in account.respond(request) }
         return TeardownWorkflow(
             scope: TeardownScope(projects: ["demo"]), catalogStack: "mlopsctl-hnb659fds-catalog", openLedger: { ledger },
-            session: { _ in
-                try AWSSession.make(profile: "p", region: "us-east-1", environment: environment, config: config, transport: transport, logger: Logger(label: "t"))
+            session: { stage in
+                try AWSSession.make(
+                    profile: "p", region: "us-east-1", environment: environment, config: config,
+                    transport: ReplayPermissions.transport(transport, stage: stage, collector: collector), logger: Logger(label: "t"))
             }, sleep: { account.sleep($0) }, provisionedStackTimeout: timeout)
     }
 
@@ -86,7 +90,9 @@ import TestSupport
 
     @Test func emptiesThenDeletesTheProjectAndWaitsForServiceCatalogToRemoveTheStack() async throws {
         let account = FakeProjectAccount()
-        let (report, ledger) = try await Self.run(account, seeds: Self.projectRows())
+        let collector = RequestCollector(verb: "teardown")
+        let (report, ledger) = try await Self.run(account, seeds: Self.projectRows(), collector: collector)
+        try ReplayPermissions.check(collector, scenario: "teardown-sagemaker-project")
         let log = account.log
         let deleteProject = try #require(log.firstIndex(of: "DeleteProject"))
         #expect(log.filter { $0 == "DeleteProject" }.count == 1)
@@ -153,7 +159,9 @@ import TestSupport
         state.projectExists = scenario.projectExists
         state.afterDeleteProject = scenario.afterDeleteProject
         let account = FakeProjectAccount(state)
-        let (report, ledger) = try await Self.run(account, seeds: Self.projectRows(), timeout: .seconds(60))
+        let collector = RequestCollector(verb: "teardown")
+        let (report, ledger) = try await Self.run(account, seeds: Self.projectRows(), timeout: .seconds(60), collector: collector)
+        try ReplayPermissions.check(collector, scenario: "teardown-sagemaker-project-fallback-\(scenario.name)")
         let log = account.log
         #expect(log.filter { $0 == "DeleteStack" }.count == 1)
         #expect(try #require(log.firstIndex(of: "DeleteProject")) < (log.firstIndex(of: "DeleteStack") ?? -1))

@@ -50,12 +50,16 @@ import TestSupport
         let config = try ReplayProfile.config()
         let deleteCalls = LockedCounter()
         let transport = Self.transport(deleteCalls: deleteCalls)
+        let collector = RequestCollector(verb: "teardown")
         let workflow = TeardownWorkflow(
             scope: TeardownScope(everything: true), catalogStack: "mlopsctl-hnb659fds-catalog", openLedger: { ledger },
-            session: { _ in
-                try AWSSession.make(profile: "p", region: "us-east-1", environment: environment, config: config, transport: transport, logger: Logger(label: "t"))
+            session: { stage in
+                try AWSSession.make(
+                    profile: "p", region: "us-east-1", environment: environment, config: config,
+                    transport: ReplayPermissions.transport(transport, stage: stage, collector: collector), logger: Logger(label: "t"))
             }, sleep: { _ in })
         let report = try await workflow.run(confirmedProd: [])
+        try ReplayPermissions.check(collector, scenario: "teardown-stack-will-not-delete")
 
         #expect(deleteCalls.next() == 2)
         #expect(!report.isComplete)

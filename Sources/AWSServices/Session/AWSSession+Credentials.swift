@@ -1,3 +1,4 @@
+import AWSWire
 import Credentials
 import Foundation
 import SigV4
@@ -6,17 +7,21 @@ extension AWSSession {
     /// The same profile, region, endpoints, transport and retry settings, calling AWS with `credentials`
     /// instead, cached like the profile's own chain.
     public func replacingCredentials(_ credentials: any CredentialProvider) -> AWSSession {
-        AWSSession(
-            profileName: profileName, profileSource: profileSource, region: region, config: config, environment: environment,
-            credentials: CachedCredentialProvider(credentials, now: clock), retrySettings: retrySettings,
-            configuredEndpoints: configuredEndpoints, transport: transport,
-            logger: logger, clock: clock)
+        replacing(credentials, transport: transport)
     }
 
     /// A session acting as `roleArn`, assumed with this session's credentials (STS AssumeRole) and assumed again
     /// whenever the cached credentials come close to expiry: how CDK pipelines act as a stage's deploy role.
+    /// Its requests are labelled with the role's ARN (`--record-requests`); AssumeRole itself is the base session's.
     public func assumingRole(_ roleArn: String, sessionName: String) -> AWSSession {
-        replacingCredentials(AssumedRoleProvider(base: self, roleArn: roleArn, sessionName: sessionName))
+        replacing(AssumedRoleProvider(base: self, roleArn: roleArn, sessionName: sessionName), transport: transport.acting(as: roleArn))
+    }
+
+    private func replacing(_ credentials: any CredentialProvider, transport: any HTTPTransport) -> AWSSession {
+        AWSSession(
+            profileName: profileName, profileSource: profileSource, region: region, config: config, environment: environment,
+            credentials: CachedCredentialProvider(credentials, now: clock), retrySettings: retrySettings,
+            configuredEndpoints: configuredEndpoints, transport: transport, logger: logger, clock: clock)
     }
 }
 

@@ -42,13 +42,15 @@ extension AWSSession {
 
         let ssoEndpoint = try EndpointResolver.resolve(
             serviceId: ServiceDescriptor.ssoPortal.serviceId, profile: profile, config: config, environment: environment)
+        // The profile's own role and SSO steps are labelled apart from the verb's calls (`--record-requests`).
+        let chainTransport = transport.acting(as: RequestLabels.profileChainPrincipal)
         let builder = CredentialChainBuilder(
             environment: environment,
             roleAssumer: STSRoleAssumer(
-                config: config, environment: environment, fallbackRegion: region, transport: transport, retrySettings: retrySettings,
+                config: config, environment: environment, fallbackRegion: region, transport: chainTransport, retrySettings: retrySettings,
                 logger: logger, clock: clock),
             ssoFetcher: SSOPortalFetcher(
-                endpointURL: ssoEndpoint?.url, transport: transport, retrySettings: retrySettings, logger: logger, clock: clock),
+                endpointURL: ssoEndpoint?.url, transport: chainTransport, retrySettings: retrySettings, logger: logger, clock: clock),
             mfaPrompt: mfaPrompt, now: clock)
         let isExplicit = selection.source == .explicit
         let provider = try DefaultCredentialChain(builder: builder).provider(profile: name, isExplicit: isExplicit) {

@@ -40,7 +40,7 @@ extension MLOpsCommand {
         func run() async throws {
             let environment = EnvironmentVariables.current
             let topology = try CommandContext.loadTopology(global, environment: environment)
-            let sessions = try StageSessions.load(environment: environment, logger: global.makeLogger())
+            let sessions = try global.stageSessions(for: Self.self, environment: environment)
             let options = BootstrapOptions(
                 stages: stages, dryRun: dryRun, allowAdminExecutionPolicy: allowAdminExecutionPolicy, force: force, allowReplace: allowReplace)
             let output = global.output

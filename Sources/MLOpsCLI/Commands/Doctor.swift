@@ -20,7 +20,7 @@ extension MLOpsCommand {
         func run() async throws {
             let environment = EnvironmentVariables.current
             let topology = try CommandContext.loadTopology(global, environment: environment)
-            let sessions = try StageSessions.load(environment: environment, logger: global.makeLogger())
+            let sessions = try global.stageSessions(for: Self.self, environment: environment)
             let rows = await DoctorWorkflow(topology: topology, sessions: sessions).run()
             switch global.output {
             case .json: try Console.printJSON(DoctorReport(rows: rows))

@@ -12,12 +12,19 @@ extension MLOpsCommand {
             abstract: "Write a topology file for your four accounts (asks on a terminal, or takes flags).",
             discussion: """
                 On a terminal, asks for each stage's account id and AWS profile (offering the profiles found in your \
-                AWS config files) and the region. Without a terminal, the flags must give every answer. Before writing, \
-                it checks with STS that each profile really reaches the account given (skip with --no-verify). \
-                Writes profiles/mlopsctl.yaml unless --out says otherwise; an existing file needs --force.
+                AWS config files) and the region. Without a terminal, the flags must give every answer. \
+                --from-seed-constants FILE takes the accounts and the region from the seed's config/constants.py, the file \
+                cdk-account-setup.sh fills in (PIPELINE_ACCOUNT for governance, DEV_ACCOUNT, PREPROD_ACCOUNT, PROD_ACCOUNT, \
+                DEFAULT_DEPLOYMENT_REGION): read as text, never run; flags override it; the profiles still come from flags or \
+                prompts. Before writing, it checks with STS that each profile really reaches the account given (skip with \
+                --no-verify). Writes profiles/mlopsctl.yaml unless --out says otherwise; an existing file needs --force.
                 """)
 
         @Option(help: "Where to write the topology.") var out: String = "profiles/mlopsctl.yaml"
+        @Option(
+            help: ArgumentHelp("Read the accounts and the region from the seed's config/constants.py.", valueName: "file"),
+            completion: .file(extensions: ["py"]))
+        var fromSeedConstants: String?
         @Option(help: "Default region of every stage.") var region: String?
         @Option(help: "CDK bootstrap qualifier ([A-Za-z0-9_-]{1,10}).") var qualifier: String = Topology.defaultQualifier
         @Option(help: "Governance account id.") var governanceAccount: String?
@@ -31,6 +38,10 @@ extension MLOpsCommand {
         @Flag(help: "Overwrite an existing file.") var force = false
         @Flag(help: "Do not check the profiles against the accounts (offline).") var noVerify = false
         @Flag(help: "Log AWS requests to stderr.") var debug = false
+        @Option(
+            help: ArgumentHelp("Append one JSON line per AWS request to FILE (default: $MLOPSCTL_RECORD_REQUESTS).", valueName: "file"),
+            completion: .file())
+        var recordRequests: String?
 
         func run() async throws {
             let environment = EnvironmentVariables.current
@@ -41,7 +52,10 @@ extension MLOpsCommand {
             let answers = try InitAnswers.collect(from: self, profiles: config.profiles.keys.sorted(), environment: environment)
             var options = GlobalOptions()
             options.debug = debug
-            let sessions = StageSessions(config: config, environment: environment, transport: URLSessionTransport(), logger: options.makeLogger())
+            options.recordRequests = recordRequests
+            let sessions = StageSessions(
+                config: config, environment: environment, transport: URLSessionTransport(), logger: options.makeLogger(),
+                observer: try options.requestJournal(verb: Self._commandName, environment: environment))
             let topology = try answers.topology()
             if !noVerify {
                 let rows = await DoctorWorkflow(topology: topology, sessions: sessions).run()
@@ -50,7 +64,8 @@ extension MLOpsCommand {
                     throw CLIError("not written: \(problems.joined(separator: "; ")) (use --no-verify to write it anyway)")
                 }
             }
-            let header = "Topology written by `mlopsctl init`. Reference: README.md, section \"Topology file\"."
+            let source = fromSeedConstants.map { " from \($0)" } ?? ""
+            let header = "Topology written by `mlopsctl init`\(source). Reference: README.md, section \"Topology file\"."
             let yaml = TopologyWriter.yaml(for: topology, header: header)
             _ = try TopologyLoader.parse(yaml: yaml, file: out)  // what we write must read back
             let url = URL(fileURLWithPath: out)

@@ -2,7 +2,8 @@ import AWSConfig
 import Foundation
 import Topology
 
-/// The answers `mlopsctl init` needs, from flags first and, on a terminal, from prompts for the rest.
+/// The answers `mlopsctl init` needs: flags first, then the seed's constants file (`--from-seed-constants`), then, on
+/// a terminal, prompts for the rest.
 struct InitAnswers {
     var region: String
     var qualifier: String
@@ -13,6 +14,29 @@ struct InitAnswers {
             .governance: (command.governanceAccount, command.governanceProfile), .dev: (command.devAccount, command.devProfile),
             .preprod: (command.preprodAccount, command.preprodProfile), .prod: (command.prodAccount, command.prodProfile),
         ]
+        let seed = try command.fromSeedConstants.map { path in
+            do { return try SeedConstants.read(path: path) } catch let error as SeedConstantsError { throw CLIError(error.description) }
+        }
+        var seedProblems: [String] = []
+        func fromSeed(_ value: Result<SeedConstants.Value, SeedConstants.Problem>?, flag: String) -> String? {
+            switch value {
+            case .success(let value): return value.text
+            case .failure(let problem): seedProblems.append("\(problem); fix the file or pass \(flag)"); return nil
+            case nil: return nil
+            }
+        }
+
+        // Everything the file gives, checked before any question is asked.
+        var seedAccounts: [Stage: String] = [:]
+        var seedRegion: String?
+        if let seed {
+            for stage in Stage.allCases where flags[stage]?.account == nil {
+                seedAccounts[stage] = fromSeed(seed.account(stage), flag: "--\(stage.rawValue)-account")
+            }
+            if command.region == nil { seedRegion = fromSeed(seed.region, flag: "--region") }
+        }
+        guard seedProblems.isEmpty else { throw CLIError(seedProblems.joined(separator: "\n")) }
+
         let prompter = Prompter()
         var missing: [String] = []
         var stages: [Stage: (account: String, profile: String)] = [:]
@@ -20,7 +44,7 @@ struct InitAnswers {
             FileHandle.standardError.write(Data("AWS profiles found: \(profiles.joined(separator: ", "))\n".utf8))
         }
         for stage in Stage.allCases {
-            var account = flags[stage]?.account
+            var account = flags[stage]?.account ?? seedAccounts[stage]
             var profile = flags[stage]?.profile
             if account == nil, prompter.isInteractive {
                 account = prompter.ask("\(stage.rawValue) account id") { TopologyFormats.accountProblem($0) }
@@ -38,7 +62,7 @@ struct InitAnswers {
             if profile == nil { missing.append("--\(stage.rawValue)-profile") }
             if let account, let profile { stages[stage] = (account, profile) }
         }
-        var region = command.region ?? RegionResolver.resolve(explicit: nil, environment: environment, profile: nil)
+        var region = command.region ?? seedRegion ?? RegionResolver.resolve(explicit: nil, environment: environment, profile: nil)
         if region == nil, prompter.isInteractive { region = prompter.ask("region", default: "us-east-1") }
         if region == nil { missing.append("--region") }
         guard missing.isEmpty, let region else {

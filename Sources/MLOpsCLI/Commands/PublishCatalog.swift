@@ -29,7 +29,7 @@ extension MLOpsCommand {
         func run() async throws {
             let environment = EnvironmentVariables.current
             let topology = try CommandContext.loadTopology(global, environment: environment)
-            let sessions = try StageSessions.load(environment: environment, logger: global.makeLogger())
+            let sessions = try global.stageSessions(for: Self.self, environment: environment)
             let ledgerPath = ledgerOptions.location(environment: environment).path
             let workflow = PublishCatalogWorkflow(
                 topology: topology, sessions: sessions,

@@ -33,7 +33,7 @@ extension MLOpsCommand {
             var shown = statuses
             if verify && !statuses.isEmpty {
                 let topology = try CommandContext.loadTopology(global, environment: environment)
-                let sessions = try StageSessions.load(environment: environment, logger: global.makeLogger())
+                let sessions = try global.stageSessions(for: Self.self, environment: environment)
                 shown = await PromotionStatus.verify(statuses, topology: topology, sessions: sessions)
             }
             switch global.output {

@@ -39,7 +39,7 @@ extension MLOpsCommand {
         func run() async throws {
             let environment = EnvironmentVariables.current
             let topology = try CommandContext.loadTopology(global, environment: environment)
-            let sessions = try StageSessions.load(environment: environment, logger: global.makeLogger())
+            let sessions = try global.stageSessions(for: Self.self, environment: environment)
             let ledgerPath = ledgerOptions.location(environment: environment).path
             let scope = TeardownScope(
                 projects: Set(project), catalog: catalog, bootstrap: bootstrap, everything: all, stages: Set(stages.map(\.rawValue)))

@@ -1,6 +1,9 @@
 import ArgumentParser
+import AWSConfig
+import AWSWire
 import Foundation
 import Logging
+import Workflows
 
 /// How results are printed.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -10,6 +13,9 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
 
 /// Options every subcommand shares, spliced in with `@OptionGroup`.
 public struct GlobalOptions: ParsableArguments {
+    /// The environment variable that does what `--record-requests` does.
+    public static let recordRequestsVariable = "MLOPSCTL_RECORD_REQUESTS"
+
     @Option(
         name: .long, help: ArgumentHelp("Topology file.", discussion: "Default: $MLOPSCTL_TOPOLOGY, else ./mlopsctl.yaml."),
         completion: .file(extensions: ["yaml", "yml"]))
@@ -21,6 +27,15 @@ public struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Log every AWS request (method, host, status, request id; never credentials) to stderr.")
     public var debug = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Append one JSON line per AWS request to FILE: verb, stage, account, region, service, IAM actions.",
+            discussion: "Never a header, body or credential. Default: $MLOPSCTL_RECORD_REQUESTS. Read by scripts/generate-permissions.",
+            valueName: "file"),
+        completion: .file())
+    public var recordRequests: String?
+
     public init() {}
 
     /// A logger writing to stderr; `--debug` lowers its level so request logs appear.
@@ -28,5 +43,20 @@ public struct GlobalOptions: ParsableArguments {
         var logger = Logger(label: "mlopsctl") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = debug ? .debug : .warning
         return logger
+    }
+
+    /// The request journal `--record-requests` (else `$MLOPSCTL_RECORD_REQUESTS`) asks for, opened now so that a path
+    /// that cannot be written fails before the first AWS call; nil when neither is set.
+    public func requestJournal(verb: String, environment: EnvironmentVariables) throws -> JSONLinesRequestJournal? {
+        guard let path = recordRequests ?? environment.values[Self.recordRequestsVariable].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            return nil
+        }
+        return try JSONLinesRequestJournal(path: path, verb: verb)
+    }
+
+    /// Every stage's session, from one load of the AWS config files, with this run's logger and request journal.
+    public func stageSessions(for command: any ParsableCommand.Type, environment: EnvironmentVariables) throws -> StageSessions {
+        try StageSessions.load(
+            environment: environment, logger: makeLogger(), observer: try requestJournal(verb: command._commandName, environment: environment))
     }
 }
