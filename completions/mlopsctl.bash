@@ -188,7 +188,7 @@ _mlopsctl_init() {
     repeating_flags=()
     non_repeating_flags=(--force --no-verify --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--out --from-seed-constants --region --qualifier --governance-account --governance-profile --dev-account --dev-profile --preprod-account --preprod-profile --prod-account --prod-profile --record-requests)
+    non_repeating_options=(--out --from-seed-constants --region --governance-region --dev-region --preprod-region --prod-region --qualifier --governance-account --governance-profile --dev-account --dev-profile --preprod-account --preprod-profile --prod-account --prod-profile --record-requests)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -201,6 +201,18 @@ _mlopsctl_init() {
         return
         ;;
     '--region')
+        return
+        ;;
+    '--governance-region')
+        return
+        ;;
+    '--dev-region')
+        return
+        ;;
+    '--preprod-region')
+        return
+        ;;
+    '--prod-region')
         return
         ;;
     '--qualifier')

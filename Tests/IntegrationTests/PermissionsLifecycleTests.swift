@@ -9,7 +9,8 @@ import Workflows
 
 /// Every verb of the lifecycle, run through the binary with `--record-requests` on the emulator (init, doctor, the
 /// dry runs, bootstrap twice, publish-catalog, launch-project via CloudFormation, promote through every stage,
-/// status --verify, teardown of each scope): every IAM action a verb sent must be in docs/permissions.json, which
+/// status --verify, teardown of each scope), once with every stage in one region and once with each stage in its own
+/// (support stacks, cross-region model copies): every IAM action a verb sent must be in docs/permissions.json, which
 /// `scripts/generate-permissions` writes from these same recordings (it sets MLOPSCTL_PERMISSION_RECORDINGS).
 @Suite struct PermissionsLifecycleTests {
     /// One step: a scenario name (the recording's file name) and the arguments after `mlopsctl`.
@@ -18,10 +19,30 @@ import Workflows
         let arguments: [String]
     }
 
-    static func steps(_ emulator: Emulator, topology: String) -> [Step] {
-        var initFlags = ["--region", "us-east-1"]
+    /// Where the stages live.
+    enum Layout: String, CaseIterable, CustomTestStringConvertible {
+        case oneRegion, multiRegion
+
+        /// Each stage's region; `init` writes the ones that differ from the first as `--<stage>-region`.
+        var regions: [String: String] {
+            switch self {
+            case .oneRegion: ["governance": "us-east-1", "dev": "us-east-1", "preprod": "us-east-1", "prod": "us-east-1"]
+            case .multiRegion: MultiRegionLifecycleTests.regions
+            }
+        }
+
+        /// The recordings' name prefix (their file names, the scenarios of docs/permissions.json).
+        var prefix: String { self == .oneRegion ? "lifecycle" : "lifecycle-multi-region" }
+        var testDescription: String { rawValue }
+    }
+
+    static func steps(_ emulator: Emulator, topology: String, layout: Layout) -> [Step] {
+        var initFlags = ["--region", layout.regions["governance"]!]
         for account in emulator.accounts {
             initFlags += ["--\(account.stage)-account", account.accountID, "--\(account.stage)-profile", account.profile]
+            if let region = layout.regions[account.stage], region != layout.regions["governance"] {
+                initFlags += ["--\(account.stage)-region", region]
+            }
         }
         let prod = emulator.account("prod")!.accountID
         return [
@@ -57,7 +78,7 @@ import Workflows
         "publish-catalog-new-version-dry-run": "catalog:\n  productVersion: \"2.0\"\n",
     ]
 
-    @Test func everyActionTheLifecycleSendsIsInTheCommittedList() async throws {
+    @Test(arguments: Layout.allCases) func everyActionTheLifecycleSendsIsInTheCommittedList(layout: Layout) async throws {
         try await withEmulator { emulator in
             let recordings = emulator.directory.appendingPathComponent("recordings")
             try FileManager.default.createDirectory(at: recordings, withIntermediateDirectories: true)
@@ -68,7 +89,7 @@ import Workflows
             environment["USER"] = "permissions-test"
 
             var records: [(scenario: String, verb: String, records: [RequestRecord])] = []
-            for step in Self.steps(emulator, topology: topology) {
+            for step in Self.steps(emulator, topology: topology, layout: layout) {
                 // A changed topology updates the stacks in place (UpdateStack), as after an upgrade or an edit.
                 if let section = Self.topologyChanges[step.scenario] {
                     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: topology))
@@ -79,15 +100,16 @@ import Workflows
                 if step.scenario == "publish-catalog-dry-run" { try await Self.dev(emulator, topology: topology).ssm.putParameter(
                     name: "/mlops/role/lead", value: "arn:aws:iam::\(emulator.account("dev")!.accountID):role/lead", type: .string) }
                 if step.scenario == "promote-dev-approve-dry-run" {
-                    _ = try await PromoteTests.registerPackage(try Self.dev(emulator, topology: topology), group: "demo-p-perm1")
+                    try await Self.registerPackage(try Self.dev(emulator, topology: topology), layout: layout)
                 }
-                let file = recordings.appendingPathComponent("lifecycle-\(step.scenario).jsonl")
+                let scenario = "\(layout.prefix)-\(step.scenario)"
+                let file = recordings.appendingPathComponent("\(scenario).jsonl")
                 let result = try await CommandRunner().run(
                     step.arguments + ["--record-requests", file.path], environment: environment, timeout: 300)
                 try #require(result.status == 0, "\(step.scenario): mlopsctl \(step.arguments.joined(separator: " ")): \(result.combined)")
                 let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
                 let decoded = try lines.map { try JSONDecoder().decode(RequestRecord.self, from: Data($0.utf8)) }
-                records.append(("lifecycle-\(step.scenario)", step.arguments[0], decoded))
+                records.append((scenario, step.arguments[0], decoded))
             }
             // The recording is what the verb sent: its own name, each stage's account, and no secret.
             let secrets = try emulator.secrets()
@@ -98,13 +120,43 @@ import Workflows
                 let text = try String(contentsOf: recordings.appendingPathComponent("\(scenario).jsonl"), encoding: .utf8)
                 #expect(!secrets.contains { text.contains($0) }, "\(scenario) recorded a secret")
             }
-            let promoted = records.first { $0.scenario == "lifecycle-promote-preprod" }?.records ?? []
+            let promoted = records.first { $0.scenario == "\(layout.prefix)-promote-preprod" }?.records ?? []
             #expect(promoted.contains { PermissionList.principalKind($0.principal) == "cdk-deploy-role" && $0.actions == ["cloudformation:CreateStack"] })
             #expect(promoted.contains { $0.principal == "operator" && $0.actions == ["sts:AssumeRole"] })
+            // Each request went to its stage's region (the support stacks to the other stages' regions, in dev's account).
+            let regions = Set(layout.regions.values)
+            let strays = records.flatMap { $0.records.filter { !regions.contains($0.region) }.map { "\($0.operation) in \($0.region)" } }
+            #expect(strays.isEmpty, "\(strays)")
+            if layout == .multiRegion {
+                // The model data went across regions as the deploy role, and the support stacks were deployed.
+                #expect(promoted.contains { $0.actions.contains("s3:GetObject") || $0.actions.contains("s3:PutObject") }, "\(promoted.map(\.actions))")
+                let published = records.first { $0.scenario == "\(layout.prefix)-publish-catalog" }?.records ?? []
+                #expect(Set(published.compactMap(\.region)) == [layout.regions["dev"]!, layout.regions["preprod"]!, layout.regions["prod"]!])
+            }
 
             try PermissionList.check(records.map { ($0.scenario, $0.records) })
         }
     }
+
+    /// A PendingManualApproval package as the build pipeline registers it: the model data in the project's artifact
+    /// bucket, the image from SageMaker's registry in dev's region (promote maps it to each target region's).
+    static func registerPackage(_ dev: AWSSession, layout: Layout) async throws {
+        let group = "demo-p-perm1"
+        let outputs = try await dev.cloudFormation.describeStack("mlops-project-demo-p-perm1")?.outputs ?? []
+        let bucket = try #require(outputs.first { $0.key == "ArtifactBucket" }?.value, "the project stack has no ArtifactBucket output: \(outputs)")
+        let key = "training/output/model.tar.gz"
+        _ = try await dev.s3.putObject(bucket: bucket, key: key, body: Data((0..<4096).map { UInt8($0 % 251) }))
+        if try await dev.sageMaker.describeModelPackageGroup(name: group) == nil { _ = try await dev.sageMaker.createModelPackageGroup(name: group) }
+        let image = try #require(Self.xgboost[dev.region], "no XGBoost image for \(dev.region)")
+        let container = ModelPackageInferenceSpecification.Container(image: image, modelDataUrl: "s3://\(bucket)/\(key)")
+        _ = try await dev.sageMaker.createModelPackage(CreateModelPackageRequest(
+            groupName: group, inferenceSpecification: ModelPackageInferenceSpecification(
+                containers: [container], supportedContentTypes: ["text/csv"], supportedResponseMIMETypes: ["text/csv"])))
+    }
+
+    /// SageMaker's XGBoost image in each region dev may use here (its published registry accounts).
+    static let xgboost = MultiRegionLifecycleTests.xgboost.merging(
+        ["us-east-1": "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"]) { first, _ in first }
 
     /// The dev stage's session, for what is not mlopsctl's to do: the platform team's lead role parameter, and a
     /// PendingManualApproval package as the build pipeline registers it (scripts/run-local's stand-in trainer).

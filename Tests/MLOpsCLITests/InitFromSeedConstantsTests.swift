@@ -46,6 +46,21 @@ import Topology
         #expect(topology[.prod].account == "555555555555" && topology.region == "us-west-2")
     }
 
+    @Test func aStageRegionFlagPutsThatStageInItsOwnRegion() async throws {
+        let (result, out) = try await Self.run(
+            SeedConstantsFixture.filledIn, extra: Self.profileFlags + ["--preprod-region", "eu-central-1", "--prod-region", "ap-southeast-2"])
+        #expect(result.status == 0, "\(result.combined)")
+        let topology = try TopologyLoader.load(path: out.path)
+        #expect(topology.stages.map(\.region) == ["eu-west-1", "eu-west-1", "eu-central-1", "ap-southeast-2"], "\(topology.stages)")
+    }
+
+    @Test func aMalformedStageRegionIsRefusedAndNothingIsWritten() async throws {
+        let (result, out) = try await Self.run(SeedConstantsFixture.filledIn, extra: Self.profileFlags + ["--prod-region", "Mars 1"])
+        #expect(result.status != 0 && result.stderr.contains("Mars 1"), "\(result.combined)")
+        #expect(!result.combined.contains("Fatal error") && result.stderr.split(separator: "\n").count == 1, "\(result.combined)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     struct Hostile: Sendable, CustomTestStringConvertible {
         let name: String
         var text: String? = nil

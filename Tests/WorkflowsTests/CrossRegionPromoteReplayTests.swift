@@ -185,10 +185,13 @@ import Topology
         }
     }
 
-    static func workflow(_ script: Script, options: PromoteOptions) throws -> (PromoteWorkflow, ScriptedTransport, LedgerDatabase) {
+    static func workflow(_ script: Script, options: PromoteOptions, collector: RequestCollector = RequestCollector(verb: "promote"))
+        throws -> (PromoteWorkflow, ScriptedTransport, LedgerDatabase)
+    {
         let environment = EnvironmentVariables(["AWS_MAX_ATTEMPTS": "1"])
         let transport = ScriptedTransport { request, _ in script.answer(request) }
-        let sessions = StageSessions(config: try ReplayProfile.config(), environment: environment, transport: transport, logger: Logger(label: "test"))
+        let sessions = StageSessions(
+            config: try ReplayProfile.config(), environment: environment, transport: transport, logger: Logger(label: "test"), observer: collector)
         let ledger = try LedgerDatabase.inMemory()
         let workflow = PromoteWorkflow(
             topology: try topology(), sessions: sessions, options: options,
@@ -266,11 +269,16 @@ import Topology
     }
 
     @Test func aPrivateImagePresentInTheTargetRegionIsPinnedToItsDigest() async throws {
+        let collector = RequestCollector(verb: "promote")
         let (workflow, _, _) = try Self.workflow(
-            Script(image: Self.privateImage, privateImageInPreprod: true), options: PromoteOptions(project: "demo", target: .preprod, dryRun: true))
+            Script(image: Self.privateImage, privateImageInPreprod: true), options: PromoteOptions(project: "demo", target: .preprod),
+            collector: collector)
         let result = try await workflow.run()
         let pinned = "\(Self.dev).dkr.ecr.eu-central-1.amazonaws.com/scoring@\(Self.privateDigest)"
         #expect(result.images == ["\(Self.privateImage) → \(pinned) (present in eu-central-1)"], "\(result.images)")
+        // What a promotion with a private image sends (ECR asked in dev's and preprod's regions) counts for the list.
+        #expect(collector.records.contains { $0.actions == ["ecr:DescribeImages"] && $0.region == "eu-central-1" }, "\(collector.records.map(\.operation))")
+        try ReplayPermissions.check(collector, scenario: "promote-cross-region-private-image")
     }
 
     @Test func modelDataTheTargetAccountCannotReadIsRefusedBeforeAnyChange() async throws {

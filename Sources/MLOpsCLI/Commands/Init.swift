@@ -12,7 +12,7 @@ extension MLOpsCommand {
             abstract: "Write a topology file for your four accounts (asks on a terminal, or takes flags).",
             discussion: """
                 On a terminal, asks for each stage's account id and AWS profile (offering the profiles found in your \
-                AWS config files) and the region. Without a terminal, the flags must give every answer. \
+                AWS config files) and the region; --<stage>-region puts one stage in its own region. Without a terminal, the flags must give every answer. \
                 --from-seed-constants FILE takes the accounts and the region from the seed's config/constants.py, the file \
                 cdk-account-setup.sh fills in (PIPELINE_ACCOUNT for governance, DEV_ACCOUNT, PREPROD_ACCOUNT, PROD_ACCOUNT, \
                 DEFAULT_DEPLOYMENT_REGION): read as text, never run; flags override it; the profiles still come from flags or \
@@ -26,6 +26,10 @@ extension MLOpsCommand {
             completion: .file(extensions: ["py"]))
         var fromSeedConstants: String?
         @Option(help: "Default region of every stage.") var region: String?
+        @Option(help: "Governance region, when it differs from --region.") var governanceRegion: String?
+        @Option(help: "Dev region, when it differs from --region.") var devRegion: String?
+        @Option(help: "Preprod region, when it differs from --region.") var preprodRegion: String?
+        @Option(help: "Prod region, when it differs from --region.") var prodRegion: String?
         @Option(help: "CDK bootstrap qualifier ([A-Za-z0-9_-]{1,10}).") var qualifier: String = Topology.defaultQualifier
         @Option(help: "Governance account id.") var governanceAccount: String?
         @Option(help: "Governance AWS profile.") var governanceProfile: String?

@@ -6,6 +6,8 @@ import Topology
 /// a terminal, prompts for the rest.
 struct InitAnswers {
     var region: String
+    /// Stages that live in another region than `region` (`--<stage>-region`).
+    var stageRegions: [Stage: String]
     var qualifier: String
     var stages: [Stage: (account: String, profile: String)]
 
@@ -68,13 +70,19 @@ struct InitAnswers {
         guard missing.isEmpty, let region else {
             throw CLIError("missing answers: \(missing.joined(separator: ", ")) (without a terminal every answer is a flag)")
         }
-        return InitAnswers(region: region, qualifier: command.qualifier, stages: stages)
+        let stageRegions: [Stage: String] = [
+            .governance: command.governanceRegion, .dev: command.devRegion, .preprod: command.preprodRegion, .prod: command.prodRegion,
+        ].compactMapValues { $0 }
+        let regionProblems = ([("--region", region)] + stageRegions.sorted { $0.key.rawValue < $1.key.rawValue }.map { ("--\($0.key.rawValue)-region", $0.value) })
+            .compactMap { flag, value in TopologyFormats.regionProblem(value).map { "\(flag): \($0)" } }
+        guard regionProblems.isEmpty else { throw CLIError(regionProblems.joined(separator: "; ")) }
+        return InitAnswers(region: region, stageRegions: stageRegions, qualifier: command.qualifier, stages: stages)
     }
 
     /// The topology these answers describe, validated by the same rules as a file (written, then read back).
     func topology() throws -> Topology {
         let configs = Stage.allCases.map { stage in
-            StageConfig(stage: stage, account: stages[stage]!.account, profile: stages[stage]!.profile, region: region)
+            StageConfig(stage: stage, account: stages[stage]!.account, profile: stages[stage]!.profile, region: stageRegions[stage] ?? region)
         }
         let candidate = Topology(region: region, qualifier: qualifier, stages: configs)
         return try TopologyLoader.parse(yaml: TopologyWriter.yaml(for: candidate), file: "the answers")
