@@ -35,6 +35,12 @@ public struct StackDeployError: Error, Sendable, CustomStringConvertible {
         self.kind = kind
     }
 
+    /// The wait deadline expired while the stack was still in progress: not a failure of the stack itself.
+    public var isTimeout: Bool {
+        if case .timedOut = kind { return true }
+        return false
+    }
+
     /// The error CloudFormation answered, for `callFailed`.
     public var underlying: (any Error)? {
         if case .callFailed(_, let underlying) = kind { return underlying }
