@@ -19,8 +19,8 @@ public struct MLOpsCommand: AsyncParsableCommand {
     public static func entryPoint(_ arguments: [String]? = nil) async {
         do {
             var command = try parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
+            if let asyncCommand = command as? any AsyncParsableCommand {
+                try await InterruptibleRun.run(asyncCommand, arguments: arguments ?? Array(CommandLine.arguments.dropFirst()))
             } else {
                 try command.run()
             }
