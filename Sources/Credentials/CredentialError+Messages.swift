@@ -29,6 +29,13 @@ extension CredentialError {
                 + "run mlopsctl interactively so it can prompt for the code")
     }
 
+    static func mfaCodeNotEntered(profile: String, serial: String) -> CredentialError {
+        CredentialError(
+            .mfaCodeRequired, origin: .profile(profile),
+            message: "profile '\(profile)': no MFA code for \(serial) was entered within \(TerminalMFACodePrompt.answerLimit.messageText); "
+                + "run mlopsctl again and enter the current code from the device")
+    }
+
     static func invalidMFACode(profile: String, serial: String) -> CredentialError {
         CredentialError(
             .invalidMFACode, origin: .profile(profile),

@@ -64,6 +64,8 @@ import Topology
                 #expect(try await ledger.lockHolder() == nil, "round \(round): the lock was left held")
                 let runs = try await ledger.runs()
                 #expect(runs.last?.outcome == .interrupted, "round \(round): \(runs)")
+                // What the interrupted run did is there: at least the stack whose creation the signal followed.
+                #expect(!(try await ledger.resources()).isEmpty, "round \(round): the interrupted run recorded nothing")
 
                 // The same command again: no held lock to report or take over, and it converges.
                 let rerun = try await CommandRunner().run(["bootstrap"], environment: environment)
