@@ -25,7 +25,7 @@ enum InterruptibleRun {
         watch.cancel()
         if let signalNumber = watch.received {
             Console.printError(message(verb: verb, arguments: arguments))
-            throw ExitCode(128 + signalNumber)
+            throw ExitCodes.interrupted(by: signalNumber)
         }
         try result.get()
     }
