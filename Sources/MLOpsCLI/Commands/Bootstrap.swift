@@ -20,7 +20,8 @@ extension MLOpsCommand {
                 added, modified or removed, and whether it is replaced) is shown first, and if any stage's update would \
                 replace or delete a bucket, key, repository, role or another stateful resource, nothing is applied in any \
                 stage unless --allow-replace is given. --dry-run shows the same plan (it creates the change sets and deletes \
-                them; nothing is deployed). Exit status: 0 success, 1 failure, refusal or bad input, 3 another run holds the ledger.
+                them; nothing is deployed). Exit status: 0 success, 1 failure, refusal or bad input, 3 another run holds the ledger, \
+                130/143 interrupted by Ctrl-C/SIGTERM (run it again to resume).
                 """)
 
         @OptionGroup var global: GlobalOptions

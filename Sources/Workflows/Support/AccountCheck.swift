@@ -6,9 +6,24 @@ import Topology
 /// All stages are checked at once, and one mismatch stops the whole run before anything changes.
 enum AccountCheck {
     struct Mismatch: Error, CustomStringConvertible {
-        let problems: [String]
+        /// One per failing stage, in stage order: the stage and what is wrong with it.
+        let problems: [(stage: String, problem: String)]
+
+        /// Stages with the same problem (one profile used by several stages) share a line, and the first line is a
+        /// problem itself, naming its profile: that is the line a user (or a log's first line) sees.
         var description: String {
-            problems.count == 1 ? problems[0] : "\(problems.count) stages failed the account check:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
+            var groups: [(stages: [String], problem: String)] = []
+            for (stage, problem) in problems {
+                if let index = groups.firstIndex(where: { $0.problem == problem }) {
+                    groups[index].stages.append(stage)
+                } else {
+                    groups.append(([stage], problem))
+                }
+            }
+            let lines = groups.map { "\($0.stages.joined(separator: ", ")): \($0.problem)" }
+            guard problems.count > 1 else { return lines[0] }
+            return ([lines[0]] + lines.dropFirst().map { "  \($0)" } + ["  (\(problems.count) stages failed the account check; nothing was changed)"])
+                .joined(separator: "\n")
         }
     }
 
@@ -22,7 +37,7 @@ enum AccountCheck {
             for await outcome in group { collected.append(outcome) }
             return collected.sorted { $0.0.stage < $1.0.stage }
         }
-        var problems: [String] = []
+        var problems: [(stage: String, problem: String)] = []
         var arns: [Stage: String] = [:]
         for (stage, outcome) in outcomes {
             switch outcome {
@@ -30,14 +45,25 @@ enum AccountCheck {
                 arns[stage.stage] = identity.arn
             case .success(let identity):
                 problems.append(
-                    "\(stage.stage.rawValue): profile '\(stage.profile)' reaches account \(identity.account), but the topology says "
-                        + "\(stage.account); nothing was changed")
+                    (stage.stage.rawValue, "profile '\(stage.profile)' reaches account \(identity.account), but the topology says "
+                        + "\(stage.account); nothing was changed"))
             case .failure(let error):
-                problems.append("\(stage.stage.rawValue): cannot confirm the account of profile '\(stage.profile)': \(error)")
+                problems.append((stage.stage.rawValue, Self.unconfirmed(profile: stage.profile, error)))
             }
         }
         guard problems.isEmpty else { throw Mismatch(problems: problems) }
         return arns
+    }
+}
+
+extension AccountCheck {
+    /// "cannot confirm the account of profile 'p': …", without naming the profile twice when the error already
+    /// starts with it (credential errors do).
+    static func unconfirmed(profile: String, _ error: any Error) -> String {
+        let text = String(describing: error)
+        let prefix = "profile '\(profile)': "
+        let reason = text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+        return "cannot confirm the account of profile '\(profile)': \(reason)"
     }
 }
 
