@@ -92,6 +92,7 @@ enum HostileInputRunner {
         // Several independent problems are listed under a header naming the input and the count ("invalid topology
         // file X (5 problems):"); the first listed problem then belongs to the first line's message.
         let message = firstLine.hasSuffix(":") && lines.count > 1 ? firstLine + " " + lines[1] : firstLine
+        print("hostile: \(testCase.testDescription) → exit \(result.status) in \(elapsed): \(message.prefix(240))")
         for text in testCase.expected {
             #expect(message.contains(text), "first stderr line lacks '\(text)': \(context)")
         }
