@@ -186,6 +186,8 @@ import Testing
         (#"{"Version": 1, "AccessKeyId": "A"}"#, "has no SecretAccessKey"),
         (#"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": ""}"#, "has no SecretAccessKey"),
         (#"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "S", "Expiration": "soon"}"#, "has an Expiration that is not an RFC 3339 time"),
+        (#"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "S", "Expiration": "2001-01-01T00:00:00Z"}"#,
+         "has credentials that expired at 2001-01-01T00:00:00Z (renew the helper's login)"),
         ("AccessKeyId=A", "is not a JSON object"),
         ("[1]", "is not a JSON object"),
     ])

@@ -57,8 +57,14 @@ extension MLOpsCommand {
                 let results = try await workflow.run()
                 if dryRun { BootstrapPlan(results: results).print(global.output) }
                 try BootstrapReport(results: results, dryRun: dryRun).print(global.output)
+                // A dry run that could not read a stage's plan has not shown what would happen there.
+                if results.contains(where: { !$0.succeeded }) {
+                    Console.printError("Error: \(BootstrapReport.failureLine(results))")
+                    throw ExitCodes.failure
+                }
             } catch let failure as BootstrapFailure {
                 try BootstrapReport(results: failure.results, dryRun: dryRun).print(global.output)
+                Console.printError("Error: \(BootstrapReport.failureLine(failure.results))")
                 throw ExitCodes.failure
             } catch let locked as LedgerLockedError {
                 Console.printError("Error: \(locked)")
@@ -84,6 +90,16 @@ struct BootstrapReport: Encodable {
         case .table:
             Console.print(table)
         }
+    }
+
+    /// The one line stderr gets when stages failed (the table on stdout has the rest): how many, and the first.
+    static func failureLine(_ results: [StageBootstrapResult]) -> String {
+        let failed = results.filter { !$0.succeeded }
+        guard let first = failed.first else {
+            let refused = results.flatMap(\.stacks).filter { $0.action == .refused }.count
+            return "\(refused) stack update(s) refused: they would replace or delete stateful resources; see the plan, or pass --allow-replace"
+        }
+        return "\(failed.count) of \(results.count) stages failed; \(first.stage): \(first.error ?? "failed")"
     }
 
     var table: String {

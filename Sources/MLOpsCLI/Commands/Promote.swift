@@ -59,7 +59,8 @@ extension MLOpsCommand {
             let prompter = Prompter()
             let workflow = PromoteWorkflow(
                 topology: topology, sessions: sessions, options: options, deployApp: .deploy(in: seed),
-                openLedger: { try LedgerDatabase.open(path: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
+                openLedger: { try LedgerDatabase.open(path: ledgerPath) }, ledgerExists: { FileManager.default.fileExists(atPath: ledgerPath) },
+                lockTimeout: .seconds(lockTimeout),
                 arguments: CommandLine.arguments.dropFirst().map { $0 },
                 display: ProgressDisplay.factory(output: global.output, stageCount: 1)(topology[to]),
                 user: environment.values["USER"] ?? environment.values["LOGNAME"], isInteractive: prompter.isInteractive,

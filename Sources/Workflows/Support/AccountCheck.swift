@@ -7,37 +7,32 @@ import Topology
 enum AccountCheck {
     struct Mismatch: Error, CustomStringConvertible {
         /// One per failing stage, in stage order: the stage and what is wrong with it.
-        let problems: [(stage: String, problem: String)]
+        let problems: [String]
 
         /// Stages with the same problem (one profile used by several stages) share a line, and the first line is a
         /// problem itself, naming its profile: that is the line a user (or a log's first line) sees.
         var description: String {
-            var groups: [(stages: [String], problem: String)] = []
-            for (stage, problem) in problems {
-                if let index = groups.firstIndex(where: { $0.problem == problem }) {
-                    groups[index].stages.append(stage)
-                } else {
-                    groups.append(([stage], problem))
-                }
-            }
-            let lines = groups.map { "\($0.stages.joined(separator: ", ")): \($0.problem)" }
-            guard problems.count > 1 else { return lines[0] }
-            return ([lines[0]] + lines.dropFirst().map { "  \($0)" } + ["  (\(problems.count) stages failed the account check; nothing was changed)"])
-                .joined(separator: "\n")
+            ProblemList.describe(problems) { _ in "\(problems.count) stages failed the account check:" }
         }
     }
 
+    private static func key(_ stage: StageConfig) -> String { "\(stage.profile)\u{0}\(stage.region)" }
+
     /// - Returns: the caller ARN of each stage.
     static func verify(_ sessions: [(StageConfig, AWSSession)]) async throws -> [Stage: String] {
-        let outcomes = await withTaskGroup(of: (StageConfig, Result<CallerIdentity, any Error>).self) { group in
-            for (stage, session) in sessions {
-                group.addTask { (stage, await Result { try await session.sts.getCallerIdentity() }) }
+        // One call per profile and region: stages sharing a profile share its answer (and one failure reads as one).
+        var firstByKey: [String: AWSSession] = [:]
+        for (stage, session) in sessions where firstByKey[key(stage)] == nil { firstByKey[key(stage)] = session }
+        let identities = await withTaskGroup(of: (String, Result<CallerIdentity, any Error>).self) { group in
+            for (key, session) in firstByKey {
+                group.addTask { (key, await Result { try await session.sts.getCallerIdentity() }) }
             }
-            var collected: [(StageConfig, Result<CallerIdentity, any Error>)] = []
-            for await outcome in group { collected.append(outcome) }
-            return collected.sorted { $0.0.stage < $1.0.stage }
+            var collected: [String: Result<CallerIdentity, any Error>] = [:]
+            for await (key, outcome) in group { collected[key] = outcome }
+            return collected
         }
-        var problems: [(stage: String, problem: String)] = []
+        let outcomes = sessions.map { ($0.0, identities[key($0.0)]!) }.sorted { $0.0.stage < $1.0.stage }
+        var problems: [String] = []
         var arns: [Stage: String] = [:]
         for (stage, outcome) in outcomes {
             switch outcome {
@@ -48,7 +43,7 @@ enum AccountCheck {
                     (stage.stage.rawValue, "profile '\(stage.profile)' reaches account \(identity.account), but the topology says "
                         + "\(stage.account); nothing was changed"))
             case .failure(let error):
-                problems.append((stage.stage.rawValue, Self.unconfirmed(profile: stage.profile, error)))
+                problems.append("\(stage.stage.rawValue): \(Self.unconfirmed(profile: stage.profile, error))")
             }
         }
         guard problems.isEmpty else { throw Mismatch(problems: problems) }
