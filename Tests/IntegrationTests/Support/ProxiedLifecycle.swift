@@ -92,11 +92,15 @@ enum FailureClass: String, CaseIterable, Sendable {
 
     /// The class of a failed run's output; `lostCreate` says whether the proxy lost the answer to a Create* call in it.
     static func of(_ output: String, lostCreate: Bool) -> FailureClass {
-        let lines = output.split(separator: "\n").map(String.init)
-        let errors = lines.filter { $0.contains("Error") || $0.contains("error") || $0.contains("failed") }
+        let errors = messageLines(output).filter { $0.contains("Error") || $0.contains("error") || $0.contains("failed") || $0.contains("FAILED") }
         if lostCreate, errors.contains(where: { $0.contains("AlreadyExists") || $0.contains("already exists") }) { return .emulatorArtefact }
         if errors.contains(where: { line in retryableConditions.contains { line.contains($0) } }) { return .retryable }
         return .productFault
+    }
+
+    /// The output's lines without the progress display's (`[dev] 0:01 …`, stack events as they happen).
+    static func messageLines(_ output: String) -> [String] {
+        output.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("[") }
     }
 
     /// Signs of a crash rather than a clean stop.
