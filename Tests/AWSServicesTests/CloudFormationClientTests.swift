@@ -239,6 +239,19 @@ import Testing
         #expect(StackStatus(raw).isInProgress == inProgress)
         #expect(StackStatus(raw).isFailure == failure)
     }
+
+    /// One rule for "this stack is there to be used": a failed create (ROLLBACK_COMPLETE) is not, an update that rolled
+    /// back to its working state is.
+    @Test(arguments: [
+        ("CREATE_COMPLETE", true), ("UPDATE_COMPLETE", true), ("UPDATE_ROLLBACK_COMPLETE", true), ("IMPORT_COMPLETE", true),
+        ("IMPORT_ROLLBACK_COMPLETE", true), ("ROLLBACK_COMPLETE", false), ("ROLLBACK_FAILED", false), ("CREATE_IN_PROGRESS", false),
+        ("CREATE_FAILED", false), ("UPDATE_IN_PROGRESS", false), ("UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", false),
+        ("UPDATE_ROLLBACK_FAILED", false), ("DELETE_COMPLETE", false), ("DELETE_FAILED", false), ("REVIEW_IN_PROGRESS", false),
+        ("SOME_FUTURE_COMPLETE", false),
+    ])
+    func usableStatuses(_ raw: String, _ usable: Bool) {
+        #expect(StackStatus(raw).isUsable == usable, "\(raw)")
+    }
 }
 
 @Suite struct CloudFormationChangeSetClientTests {

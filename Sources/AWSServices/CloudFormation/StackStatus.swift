@@ -51,6 +51,16 @@ public struct StackStatus: RawRepresentable, Hashable, Sendable, CustomStringCon
         Self.failures.contains(self)
     }
 
+    /// The one rule for "is this stack there to be used" (a published catalog, a live endpoint, a bootstrap's
+    /// outputs): its last operation completed, or an update or import rolled back to the working state before it.
+    /// Not `ROLLBACK_COMPLETE` (a create that failed: its resources are gone and it can only be deleted), nor any
+    /// `*_IN_PROGRESS`, `*_FAILED`, `DELETE_COMPLETE` or `REVIEW_IN_PROGRESS` (a stack no change set has filled).
+    public var isUsable: Bool {
+        Self.usable.contains(self)
+    }
+
+    static let usable: Set<StackStatus> = [.createComplete, .updateComplete, .updateRollbackComplete, .importComplete, .importRollbackComplete]
+
     static let failures: Set<StackStatus> = [
         .createFailed, .rollbackComplete, .rollbackFailed, .updateFailed, .updateRollbackComplete, .updateRollbackFailed, .deleteFailed,
         .importRollbackComplete, .importRollbackFailed,

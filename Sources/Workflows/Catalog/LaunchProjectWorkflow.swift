@@ -56,9 +56,11 @@ public struct LaunchProjectWorkflow: Sendable {
         let session = try sessions.session(for: dev)
         let arns = try await AccountCheck.verify([(dev, session)])
         let catalogStack = PublishCatalogWorkflow.stackName(qualifier: topology.qualifier)
-        guard let catalog = try await session.cloudFormation.describeStack(catalogStack), catalog.status.rawValue.hasSuffix("_COMPLETE") else {
+        let catalog = try await session.cloudFormation.describeStack(catalogStack)
+        guard let catalog, catalog.status.isUsable else {
+            let found = catalog.map { "stack \(catalogStack) is \($0.status.rawValue)" } ?? "no stack \(catalogStack)"
             throw CatalogInputError(problems: [
-                "the catalog is not published in dev (\(dev.account)): no stack \(catalogStack); run `mlopsctl publish-catalog` first",
+                "the catalog is not published in dev (\(dev.account)): \(found); run `mlopsctl publish-catalog` first",
             ])
         }
         let seed = try await seedLocations(session)
@@ -69,7 +71,10 @@ public struct LaunchProjectWorkflow: Sendable {
             let recorder = LedgerRecorder(ledger: ledger, runId: lock.runId, stage: dev)
             switch via {
             case .cloudformation:
-                return try await deployDirectly(session: session, recorder: recorder, names: names, seed: seed)
+                // A launch of this name that was killed or failed (or done) is resumed with its id, under the lock.
+                let rows = try await ledger.resources(filter: ResourceFilter(kind: .stack, project: identity.name))
+                let identity = try identity.resumed(from: rows)
+                return try await deployDirectly(identity, session: session, recorder: recorder, seed: seed)
             case .sagemaker:
                 return try await createThroughSageMaker(session: session, recorder: recorder, catalog: catalog)
             }
@@ -89,7 +94,7 @@ public struct LaunchProjectWorkflow: Sendable {
     }
 
     private func deployDirectly(
-        session: AWSSession, recorder: LedgerRecorder, names: ProjectNames, seed: (bucket: String, build: String, deploy: String)
+        _ identity: ProjectIdentity, session: AWSSession, recorder: LedgerRecorder, seed: (bucket: String, build: String, deploy: String)
     ) async throws -> LaunchProjectResult {
         let dev = topology[.dev]
         let options = CatalogPlan.projectOptions(topology: topology, seedBucket: seed.bucket, buildKey: seed.build, deployKey: seed.deploy)
@@ -136,20 +141,30 @@ public struct LaunchProjectWorkflow: Sendable {
                     + "\(artifacts.compactMap(\.name).joined(separator: ", "))); run `mlopsctl publish-catalog`",
             ])
         }
-        if let existing = try await session.sageMaker.describeProject(name: identity.name) {
-            throw CatalogInputError(problems: ["a SageMaker project named \(identity.name) already exists (\(existing.id), \(existing.status.rawValue))"])
+        let physicalId = "sagemaker-project/\(identity.name)"
+        let existing = try await session.sageMaker.describeProject(name: identity.name)
+        if let existing {
+            // Ours when the ledger holds it (a launch killed or failed after CreateProject took effect): resume waiting.
+            let recorded = try await recorder.ledger?.resources(filter: ResourceFilter(kind: .provisionedProduct, project: identity.name))
+            guard recorded?.contains(where: { $0.physicalId == physicalId && $0.status != .deleted }) == true else {
+                throw CatalogInputError(problems: ["a SageMaker project named \(identity.name) already exists (\(existing.id), \(existing.status.rawValue))"])
+            }
         }
         let request = CreateSageMakerProjectRequest(
             projectName: identity.name, projectDescription: "Launched by mlopsctl",
             provisioning: ServiceCatalogProvisioning(productId: productId, provisioningArtifactId: artifact.id))
         let row = try await recorder.ledger?.plan(
-            recorder.intent(.provisionedProduct, "sagemaker-project/\(identity.name)", stack: nil, project: identity.name), runId: recorder.runId)
-        let created: CreatedSageMakerProject
-        do {
-            created = try await session.sageMaker.createProject(request)
-        } catch {
-            if let id = row?.id { _ = try? await recorder.ledger?.settle(id, status: .failed, detail: String(describing: error)) }
-            throw error
+            recorder.intent(.provisionedProduct, physicalId, stack: nil, project: identity.name), runId: recorder.runId)
+        let projectId: String
+        if let existing {
+            projectId = existing.id
+        } else {
+            do {
+                projectId = try await session.sageMaker.createProject(request).id
+            } catch {
+                if let id = row?.id { _ = try? await recorder.ledger?.settle(id, status: .failed, detail: String(describing: error)) }
+                throw error
+            }
         }
         // Wait for Service Catalog to provision the product.
         let deadline = ContinuousClock.now + provisioningTimeout
@@ -165,7 +180,7 @@ public struct LaunchProjectWorkflow: Sendable {
                     try await recorder.recordResources(resources, stack: stackName, stackRowId: rowId, project: identity.name)
                 }
                 return LaunchProjectResult(
-                    name: identity.name, id: created.id, via: via.rawValue, account: dev.account, region: dev.region, stack: stackName,
+                    name: identity.name, id: projectId, via: via.rawValue, account: dev.account, region: dev.region, stack: stackName,
                     stackAction: "created", outputs: [:], sourceUploads: [])
             }
             if project?.status != .createFailed, ContinuousClock.now > deadline {

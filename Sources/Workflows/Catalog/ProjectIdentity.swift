@@ -5,6 +5,9 @@ import Foundation
 public struct ProjectIdentity: Sendable, Equatable {
     public let name: String
     public let id: String
+    /// Whether `id` was made up here (no `--id`): a launch may then take the id of the project the ledger already
+    /// holds for this name instead (`resumed(from:)`).
+    public let isGenerated: Bool
 
     /// SageMaker's project name rule: a letter, then letters, digits and single hyphens, at most 32.
     static let namePattern = #"^[a-zA-Z](-?[a-zA-Z0-9])*$"#
@@ -12,6 +15,13 @@ public struct ProjectIdentity: Sendable, Equatable {
     public init(name: String, id: String?, random: () -> UInt64 = { UInt64.random(in: .min ... .max) }) {
         self.name = name
         self.id = id ?? Self.generateId(random: random)
+        self.isGenerated = id == nil
+    }
+
+    init(name: String, resumedId: String) {
+        self.name = name
+        self.id = resumedId
+        self.isGenerated = false
     }
 
     /// `p-` and 12 lower-case letters or digits (16 characters at most, like SageMaker's own ids).

@@ -10,9 +10,7 @@ extension PromoteWorkflow {
     static func livePackage(project: String, stage: Stage, session: AWSSession) async throws -> String? {
         guard let templateStage = ProjectTemplateOptions.Stage(rawValue: stage.rawValue) else { return nil }
         let name = EndpointNames.stackName(projectName: project, stage: templateStage)
-        guard let stack = try await session.cloudFormation.describeStack(name) else { return nil }
-        let status = stack.status.rawValue
-        guard status.hasSuffix("_COMPLETE"), !status.hasPrefix("DELETE"), status != "ROLLBACK_COMPLETE" else { return nil }
+        guard let stack = try await session.cloudFormation.describeStack(name), stack.status.isUsable else { return nil }
         return stack.parameters.first { $0.key == EndpointTemplate.ParameterName.modelPackageArn.rawValue }?.value
     }
 

@@ -84,7 +84,7 @@ extension PromoteWorkflow {
         guard let packageRegion, packageRegion != target.region else { return nil }
         let targetSession = session(target.stage)
         let stack = try await targetSession.cloudFormation.describeStack(topology.bootstrap.stackName)
-        guard let bucket = stack?.outputValues[BootstrapTemplate.OutputName.bucketName.rawValue] else {
+        guard let stack, stack.status.isUsable, let bucket = stack.outputValues[BootstrapTemplate.OutputName.bucketName.rawValue] else {
             throw PromoteError(
                 "\(target.stage.rawValue) (account \(target.account), \(target.region)) has no \(topology.bootstrap.stackName) stack with a "
                     + "staging bucket for the model data copied from \(packageRegion); run `mlopsctl bootstrap --stage \(target.stage.rawValue)` first")
