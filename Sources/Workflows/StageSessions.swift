@@ -14,14 +14,17 @@ public struct StageSessions: Sendable {
     public let environment: EnvironmentVariables
     public let transport: any HTTPTransport
     public let logger: Logger
+    /// Each request attempt's connect and read limits (`--cli-connect-timeout` / `--cli-read-timeout`).
+    public let timeouts: HTTPTimeouts
     private let resolved = ResolvedSessions()
     /// Told of every request each stage's session sends, labelled with the stage and its account (`--record-requests`).
     public let observer: (any RequestObserver)?
 
     public init(
         config: SharedConfig, environment: EnvironmentVariables, transport: any HTTPTransport, logger: Logger,
-        observer: (any RequestObserver)? = nil
+        observer: (any RequestObserver)? = nil, timeouts: HTTPTimeouts = .awsDefault
     ) {
+        self.timeouts = timeouts
         self.config = config
         self.environment = environment
         self.transport = transport
@@ -31,12 +34,12 @@ public struct StageSessions: Sendable {
 
     /// Loads `~/.aws/config` and `~/.aws/credentials` (or the files the environment names).
     public static func load(
-        environment: EnvironmentVariables = .current, transport: any HTTPTransport = URLSessionTransport(), logger: Logger,
-        observer: (any RequestObserver)? = nil
+        environment: EnvironmentVariables = .current, transport: any HTTPTransport = CurlTransport(), logger: Logger,
+        observer: (any RequestObserver)? = nil, timeouts: HTTPTimeouts = .awsDefault
     ) throws -> StageSessions {
         StageSessions(
             config: try SharedConfigFiles.load(environment: environment), environment: environment, transport: transport, logger: logger,
-            observer: observer)
+            observer: observer, timeouts: timeouts)
     }
 
     /// The stage's profile in the stage's region, or in `region` (same credentials); throws profile errors (naming the
@@ -45,7 +48,7 @@ public struct StageSessions: Sendable {
         let session = try resolved.session(for: stage) {
             try AWSSession.make(
                 profile: stage.profile, region: stage.region, environment: environment, config: config, transport: transport(for: stage),
-                logger: logger)
+                logger: logger, timeouts: timeouts)
         }
         return session.inRegion(region ?? stage.region)
     }
