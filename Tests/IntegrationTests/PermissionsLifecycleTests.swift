@@ -164,7 +164,7 @@ import Workflows
         let topology = try TopologyLoader.load(path: path)
         let sessions = StageSessions(
             config: try SharedConfigFiles.load(environment: emulator.awsEnvironment), environment: emulator.awsEnvironment,
-            transport: URLSessionTransport(), logger: .init(label: "stand-in"))
+            transport: CurlTransport(), logger: .init(label: "stand-in"))
         return try sessions.session(for: topology[.dev])
     }
 }
