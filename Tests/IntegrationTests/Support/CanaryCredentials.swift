@@ -3,22 +3,27 @@ import Testing
 import TestSupport
 
 /// Canary secrets planted in the emulator's credentials file: each profile's secret access key and a session token
-/// become distinctive strings (the emulator checks neither; it finds the account by the access key id, which stays).
+/// become distinctive strings (the emulator checks neither). The access key ids stay the emulator's (it finds the
+/// account by them), but they are random and distinctive too, so they are searched for as well: mlopsctl prints and
+/// records principals by ARN, never by key.
 /// After commands ran, `leaks` lists every place a canary shows up: their stdout and stderr (`--debug` logs included),
 /// and every file under the emulator's folder except the credentials file itself and the emulator's own log (the
 /// ledger, its -wal, the request journals, the topology, anything written into HOME).
 struct CanaryCredentials {
+    let accessKeys: [String]
     let secrets: [String]
     let tokens: [String]
-    var all: [String] { secrets + tokens }
+    var all: [String] { accessKeys + secrets + tokens }
 
     /// Rewrites `emulator`'s credentials file with canaries.
     static func plant(in emulator: Emulator) throws -> CanaryCredentials {
+        var accessKeys: [String] = []
         var secrets: [String] = []
         var tokens: [String] = []
         var lines: [String] = []
         for line in try String(contentsOf: emulator.credentialsFile, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
             let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, parts[0] == "aws_access_key_id" { accessKeys.append(parts[1]) }
             guard parts.count == 2, parts[0] == "aws_secret_access_key" else {
                 lines.append(String(line))
                 continue
@@ -29,9 +34,9 @@ struct CanaryCredentials {
             lines.append("aws_secret_access_key = \(secrets.last!)")
             lines.append("aws_session_token = \(tokens.last!)")
         }
-        try #require(secrets.count == 4, "expected four profiles in \(emulator.credentialsFile.path)")
+        try #require(secrets.count == 4 && accessKeys.count == 4, "expected four profiles in \(emulator.credentialsFile.path)")
         try lines.joined(separator: "\n").write(to: emulator.credentialsFile, atomically: true, encoding: .utf8)
-        return CanaryCredentials(secrets: secrets, tokens: tokens)
+        return CanaryCredentials(accessKeys: accessKeys, secrets: secrets, tokens: tokens)
     }
 
     /// Where a canary appears: `outputs` (label → text) and the files under `folder` (but the credentials and emulator files).
