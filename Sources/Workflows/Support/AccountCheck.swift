@@ -43,7 +43,7 @@ enum AccountCheck {
                     "\(stage.stage.rawValue): profile '\(stage.profile)' reaches account \(identity.account), but the topology says "
                         + "\(stage.account); nothing was changed")
             case .failure(let error):
-                problems.append("\(stage.stage.rawValue): \(Self.unconfirmed(profile: stage.profile, error))")
+                problems.append("\(stage.stage.rawValue): \(Self.unconfirmed(profile: stage.profile, region: stage.region, error))")
             }
         }
         guard problems.isEmpty else { throw Mismatch(problems: problems) }
@@ -52,13 +52,13 @@ enum AccountCheck {
 }
 
 extension AccountCheck {
-    /// "cannot confirm the account of profile 'p': …", without naming the profile twice when the error already
-    /// starts with it (credential errors do).
-    static func unconfirmed(profile: String, _ error: any Error) -> String {
+    /// "cannot confirm the account of profile 'p' in <region>: …", without naming the profile twice when the error
+    /// already starts with it (credential errors do). The region is named: an unknown one is a common cause.
+    static func unconfirmed(profile: String, region: String, _ error: any Error) -> String {
         let text = String(describing: error)
         let prefix = "profile '\(profile)': "
         let reason = text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
-        return "cannot confirm the account of profile '\(profile)': \(reason)"
+        return "cannot confirm the account of profile '\(profile)' in \(region): \(reason)"
     }
 }
 
