@@ -1,4 +1,5 @@
 import AWSServices
+import Credentials
 import Foundation
 import Topology
 
@@ -52,13 +53,15 @@ enum AccountCheck {
 }
 
 extension AccountCheck {
-    /// "cannot confirm the account of profile 'p' in <region>: …", without naming the profile twice when the error
-    /// already starts with it (credential errors do). The region is named: an unknown one is a common cause.
+    /// "cannot confirm the account of profile 'p': …", without naming the profile twice when the error already
+    /// starts with it (credential errors do). When the call itself failed the region is named too ("… 'p' in
+    /// <region>: …"): an unknown region or its endpoint is a common cause, and unrelated to a credential failure.
     static func unconfirmed(profile: String, region: String, _ error: any Error) -> String {
         let text = String(describing: error)
         let prefix = "profile '\(profile)': "
         let reason = text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
-        return "cannot confirm the account of profile '\(profile)' in \(region): \(reason)"
+        let place = error is CredentialError ? "" : " in \(region)"
+        return "cannot confirm the account of profile '\(profile)'\(place): \(reason)"
     }
 }
 
