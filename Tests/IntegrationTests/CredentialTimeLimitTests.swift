@@ -60,7 +60,7 @@ import TestSupport
     static func leavingAGrandchild(_ folder: URL) throws -> (String, String?) {
         let pidFile = folder.appendingPathComponent("grandchild.pid").path
         let script = folder.appendingPathComponent("helper.sh")
-        try "sh -c 'echo $$ > \"$0\"; exec sleep 600' '\(pidFile)' &\nexit 0\n".write(to: script, atomically: true, encoding: .utf8)
+        try "sh -c 'echo $$ > \"$0\"; exec sleep 120' '\(pidFile)' &\nexit 0\n".write(to: script, atomically: true, encoding: .utf8)
         return ("/bin/sh \(script.path) --profile dev", pidFile)
     }
 
@@ -115,6 +115,51 @@ import TestSupport
             #expect(row.contains("hang-dev") && row.contains("did not finish within 2 s"))
             // The other stages were checked all the same.
             #expect(result.stdout.split(separator: "\n").filter { $0.contains(" healthy ") }.count == 3, "\(result.stdout)")
+        }
+    }
+
+    /// Ctrl-C while the default 60 s limit runs: the wait ends at once, the helper's whole group with it.
+    @Test func ctrlCStopsAHangingHelperAtOnce() async throws {
+        try await withEmulator { emulator in
+            let scenario = try Self.scenario(emulator, command: Self.leavingAGrandchild)
+            let stderrFile = emulator.directory.appendingPathComponent("ctrl-c-stderr")
+            FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+            let process = Process()
+            process.executableURL = CommandRunner.defaultExecutable
+            process.arguments = ["bootstrap", "--topology", scenario.topologyPath]
+            var environment = scenario.environment
+            environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? ""
+            process.environment = environment
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: stderrFile)
+            try process.run()
+            // Signal once the helper's grandchild runs (its pid file exists), not on a timer.
+            let pidFile = try #require(scenario.grandchildPidFile)
+            let deadline = ContinuousClock.now + .seconds(30)
+            while !FileManager.default.fileExists(atPath: pidFile), process.isRunning, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            try await Task.sleep(for: .milliseconds(50))  // the pid is written before `exec sleep`; let it settle
+            let signalled = ContinuousClock.now
+            kill(process.processIdentifier, SIGINT)
+            while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            if process.isRunning {
+                // A failed run: stop it and the helper it left, so the failure is reported now and not in minutes.
+                kill(process.processIdentifier, SIGKILL)
+                if let text = try? String(contentsOfFile: pidFile, encoding: .utf8), let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                    kill(pid, SIGKILL)
+                }
+            }
+            process.waitUntilExit()
+            let elapsed = ContinuousClock.now - signalled
+            let stderr = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
+            #expect(process.terminationStatus == 130, "\(stderr)")
+            #expect(elapsed < .seconds(8), "Ctrl-C took \(elapsed) to stop a run waiting on a helper")
+            #expect(stderr.split(separator: "\n").last?.hasPrefix("interrupted; the ledger records what was done; run `mlopsctl bootstrap") == true, "\(stderr)")
+            let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+            #expect(!(await ProcessGone.isAlive(pid)), "the helper's grandchild \(pid) is still running")
+            #expect(!FileManager.default.fileExists(atPath: scenario.ledgerPath), "nothing to record: the run never got past the identity check")
         }
     }
 

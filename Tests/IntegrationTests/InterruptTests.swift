@@ -78,9 +78,40 @@ import Topology
                 #expect(again.status == 0 && again.stdout.contains("nothing to change"), "\(again.combined)")
                 #expect(try await ledger.reader.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
             }
+            // A second signal stops at once: no safe point, yet SQLite leaves the ledger sound, and the next run takes
+            // the dead run's lock over and converges.
+            let fixture = try BootstrapFixture(emulator, extraYAML: "bootstrap:\n  stackName: InterruptTwice\n", qualifier: "intr2")
+            let journal = emulator.directory.appendingPathComponent("interrupt-twice.jsonl").path
+            var environment = BootstrapCrashAndLockTests.environment(emulator, ledger: fixture.ledgerPath, topology: fixture.topologyPath)
+            environment["MLOPSCTL_RECORD_REQUESTS"] = journal
+            environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? ""
+            let process = Process()
+            process.executableURL = CommandRunner.defaultExecutable
+            process.arguments = ["bootstrap"]
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let deadline = ContinuousClock.now + .seconds(60)
+            while !Self.operations(journal).contains(where: { !Self.isRead($0) }), process.isRunning, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            kill(process.processIdentifier, SIGINT)
+            kill(process.processIdentifier, SIGINT)
+            while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 130)
+            let ledger = try LedgerDatabase.open(path: fixture.ledgerPath)
+            #expect(try await ledger.reader.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+            let rerun = try await CommandRunner().run(["bootstrap"], environment: environment)
+            #expect(rerun.status == 0, "\(rerun.combined)")
+            for stage in Stage.allCases {
+                #expect(try await fixture.session(stage).cloudFormation.describeStack("InterruptTwice")?.status == .createComplete)
+            }
+
             try ReliabilityFigures.write(
                 suite: "InterruptTests",
-                fixed: ["signals": ["SIGINT", "SIGTERM"], "commands": ["bootstrap"], "interruptedRunsConverged": 2],
+                fixed: ["signals": ["SIGINT", "SIGTERM"], "commands": ["bootstrap"], "interruptedRunsConverged": 3, "doubleSignalRuns": 1],
                 run: ["secondsFromSignalToExit": stopSeconds.map { ($0 * 100).rounded() / 100 }])
         }
     }
