@@ -163,6 +163,76 @@ import TestSupport
         }
     }
 
+    /// A helper that prompts on the terminal (aws-vault, an MFA helper) still works although it runs in a process group
+    /// of its own: while it runs, its group owns the terminal (else reading it would stop the helper with SIGTTIN).
+    /// mlopsctl runs as a session leader on a real pseudo-terminal, its controlling terminal.
+    @Test func aHelperThatPromptsOnTheTerminalGetsItsAnswer() async throws {
+        try await withEmulator { emulator in
+            let dev = try #require(emulator.account("dev"))
+            let keys = try Self.keys(of: dev.profile, in: emulator.credentialsFile)
+            let scenario = try Self.scenario(emulator) { folder in
+                let script = folder.appendingPathComponent("prompting-helper.sh")
+                try """
+                    printf 'Vault passphrase:' > /dev/tty
+                    read answer < /dev/tty
+                    [ "$answer" = "open sesame" ] || { echo "wrong answer: $answer" >&2; exit 3; }
+                    printf '{"Version": 1, "AccessKeyId": "%s", "SecretAccessKey": "%s"}' '\(keys.0)' '\(keys.1)'
+
+                    """.write(to: script, atomically: true, encoding: .utf8)
+                return ("/bin/sh \(script.path)", nil)
+            }
+            // The parent keeps the terminal's other end open, so no output is lost when the child exits first.
+            let wrapper = """
+                import fcntl, os, select, sys, termios, time
+                master, slave = os.openpty()
+                pid = os.fork()
+                if pid == 0:
+                    os.setsid()
+                    fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+                    for fd in (0, 1, 2):
+                        os.dup2(slave, fd)
+                    os.execvpe(sys.argv[1], sys.argv[1:], os.environ)
+                output, answered, status, deadline = b"", 0, None, time.time() + 60
+                while time.time() < deadline:
+                    ready, _, _ = select.select([master], [], [], 0.2)
+                    if ready:
+                        output += os.read(master, 4096)
+                        while output.count(b"Vault passphrase:") > answered:
+                            os.write(master, b"open sesame\\n")
+                            answered += 1
+                    elif status is not None:
+                        break
+                    if status is None:
+                        done, code = os.waitpid(pid, os.WNOHANG)
+                        if done:
+                            status = code
+                sys.stdout.write(output.decode(errors="replace"))
+                sys.exit(os.waitstatus_to_exitcode(status) if status is not None else 99)
+                """
+            let result = try await CommandRunner().run(
+                ["doctor", "--topology", scenario.topologyPath, "--credential-timeout", "20"], environment: scenario.environment,
+                timeout: 90, through: ["python3", "-c", wrapper, CommandRunner.defaultExecutable.path])
+            #expect(result.status == 0, "\(result.combined)")
+            #expect(result.stdout.contains("Vault passphrase:"), "\(result.stdout)")
+            let row = result.stdout.split(whereSeparator: \.isNewline).first { $0.hasPrefix("dev ") }
+            #expect(row?.contains("healthy") == true && row?.contains("hang-dev") == true, "\(result.stdout)")
+        }
+    }
+
+    /// The access key id and secret of `profile` in the emulator's credentials file.
+    static func keys(of profile: String, in file: URL) throws -> (String, String) {
+        var section = "", id: String?, secret: String?
+        for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.hasPrefix("[") { section = String(text.dropFirst().dropLast()); continue }
+            guard section == profile else { continue }
+            let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, parts[0] == "aws_access_key_id" { id = parts[1] }
+            if parts.count == 2, parts[0] == "aws_secret_access_key" { secret = parts[1] }
+        }
+        return (try #require(id), try #require(secret))
+    }
+
     @Test(arguments: [
         (["--credential-timeout", "0"], [:], "--credential-timeout = '0' is invalid"),
         (["--credential-timeout", "soon"], [:], "--credential-timeout = 'soon' is invalid"),
