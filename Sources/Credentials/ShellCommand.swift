@@ -73,6 +73,11 @@ enum ShellCommand {
         case .finished(let output):
             // Both pipes reached end of file: nothing of the group still writes to us. A daemon the helper started on
             // purpose (an agent holding a session) is left alone.
+            if terminal != nil, output.killedBySignal, output.exitStatus == SIGINT {
+                // Ctrl-C while the helper owned the terminal reached only its group: it was meant for the whole run.
+                terminal?.takeBack()
+                kill(getpid(), SIGINT)
+            }
             return output
         case .overflow:
             await stop(child.pid, exits: exits)

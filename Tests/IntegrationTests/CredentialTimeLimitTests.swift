@@ -181,43 +181,58 @@ import TestSupport
                     """.write(to: script, atomically: true, encoding: .utf8)
                 return ("/bin/sh \(script.path)", nil)
             }
-            // The parent keeps the terminal's other end open, so no output is lost when the child exits first.
-            let wrapper = """
-                import fcntl, os, select, sys, termios, time
-                master, slave = os.openpty()
-                pid = os.fork()
-                if pid == 0:
-                    os.setsid()
-                    fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
-                    for fd in (0, 1, 2):
-                        os.dup2(slave, fd)
-                    os.execvpe(sys.argv[1], sys.argv[1:], os.environ)
-                output, answered, status, deadline = b"", 0, None, time.time() + 60
-                while time.time() < deadline:
-                    ready, _, _ = select.select([master], [], [], 0.2)
-                    if ready:
-                        output += os.read(master, 4096)
-                        while output.count(b"Vault passphrase:") > answered:
-                            os.write(master, b"open sesame\\n")
-                            answered += 1
-                    elif status is not None:
-                        break
-                    if status is None:
-                        done, code = os.waitpid(pid, os.WNOHANG)
-                        if done:
-                            status = code
-                sys.stdout.write(output.decode(errors="replace"))
-                sys.exit(os.waitstatus_to_exitcode(status) if status is not None else 99)
-                """
             let result = try await CommandRunner().run(
                 ["doctor", "--topology", scenario.topologyPath, "--credential-timeout", "20"], environment: scenario.environment,
-                timeout: 90, through: ["python3", "-c", wrapper, CommandRunner.defaultExecutable.path])
+                timeout: 90, through: ["python3", "-c", Self.terminalWrapper(answer: "open sesame\\n"), CommandRunner.defaultExecutable.path])
             #expect(result.status == 0, "\(result.combined)")
             #expect(result.stdout.contains("Vault passphrase:"), "\(result.stdout)")
             let row = result.stdout.split(whereSeparator: \.isNewline).first { $0.hasPrefix("dev ") }
             #expect(row?.contains("healthy") == true && row?.contains("hang-dev") == true, "\(result.stdout)")
+
+            // Ctrl-C typed at the helper's prompt reaches only the helper's group (it owns the terminal); it still
+            // stops the whole run as a Ctrl-C: exit 130 and the resume line.
+            let interrupted = try await CommandRunner().run(
+                ["bootstrap", "--topology", scenario.topologyPath, "--credential-timeout", "20"], environment: scenario.environment,
+                timeout: 90, through: ["python3", "-c", Self.terminalWrapper(answer: "\\x03"), CommandRunner.defaultExecutable.path])
+            #expect(interrupted.status == 130, "\(interrupted.combined)")
+            let last = interrupted.stdout.split(whereSeparator: \.isNewline).last
+            #expect(last?.hasPrefix("interrupted; the ledger records what was done; run `mlopsctl bootstrap") == true, "\(interrupted.stdout)")
         }
     }
+
+    /// A python3 wrapper running its arguments as a session leader on a pseudo-terminal (its controlling terminal),
+    /// typing `answer` (Python bytes literal text) after every "Vault passphrase:".
+    /// The parent keeps the terminal's other end open, so no output is lost when the child exits first.
+    static func terminalWrapper(answer: String) -> String {
+        """
+        import fcntl, os, select, sys, termios, time
+        master, slave = os.openpty()
+        pid = os.fork()
+        if pid == 0:
+            os.setsid()
+            fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+            for fd in (0, 1, 2):
+                os.dup2(slave, fd)
+            os.execvpe(sys.argv[1], sys.argv[1:], os.environ)
+        output, answered, status, deadline = b"", 0, None, time.time() + 60
+        while time.time() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if ready:
+                output += os.read(master, 4096)
+                while output.count(b"Vault passphrase:") > answered:
+                    os.write(master, b"\(answer)")
+                    answered += 1
+            elif status is not None:
+                break
+            if status is None:
+                done, code = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    status = code
+        sys.stdout.write(output.decode(errors="replace"))
+        sys.exit(os.waitstatus_to_exitcode(status) if status is not None else 99)
+        """
+    }
+
 
     /// The access key id and secret of `profile` in the emulator's credentials file.
     static func keys(of profile: String, in file: URL) throws -> (String, String) {
