@@ -125,7 +125,7 @@ import Testing
             let result = await caller.result
             #expect(throws: CancellationError.self) { try result.get() }
         }
-        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(ContinuousClock.now - start < .seconds(25), "the 30 s fetch was waited for")
         #expect(base.sawCancellation.value)
     }
 
