@@ -66,7 +66,7 @@ import TestSupport
 
     /// Runs the binary and checks what every hanging case must show; returns the result for verb-specific checks.
     static func runAndCheck(_ scenario: Scenario, _ arguments: [String], extraEnvironment: [String: String] = [:]) async throws
-        -> CommandRunner.Result
+        -> (result: CommandRunner.Result, seconds: Double)
     {
         let ledgerBefore = try await LedgerSnapshot(path: scenario.ledgerPath)
         let started = ContinuousClock.now
@@ -89,27 +89,37 @@ import TestSupport
             let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
             #expect(!(await ProcessGone.isAlive(pid)), "the helper's grandchild \(pid) is still running")
         }
-        return result
+        return (result, elapsed.seconds)
     }
 
     @Test func bootstrapStopsAHangingHelperWithinTheLimit() async throws {
         try await withEmulator { emulator in
+            var seconds: [Double] = []
+            var failedClearly = 0
             for helper in [Self.sleeping, Self.leavingAGrandchild] {
                 let scenario = try Self.scenario(emulator, command: helper)
-                let result = try await Self.runAndCheck(scenario, ["bootstrap", "--credential-timeout", "2"])
+                let (result, elapsed) = try await Self.runAndCheck(scenario, ["bootstrap", "--credential-timeout", "2"])
+                seconds.append((elapsed * 100).rounded() / 100)
                 #expect(result.status == 1, "\(result.combined)")
                 // The first line says it all: which stage, which profile, which command, which limit, the fix.
                 let first = try #require(result.stderr.split(separator: "\n").first)
                 #expect(first.hasPrefix("Error: dev: cannot confirm the account of profile 'hang-dev': credential_process \""))
                 #expect(first.contains("within 2 s"))
+                if result.status == 1 && first.contains("'hang-dev'") && first.contains(scenario.command) && elapsed < Self.limit + Self.slack {
+                    failedClearly += 1
+                }
             }
+            try ReliabilityFigures.write(
+                suite: "CredentialTimeLimitTests",
+                fixed: ["hangingHelpers": ["sleeps", "grandchild keeps stdout open"], "limitSeconds": Self.limit, "stoppedWithinLimit": failedClearly],
+                run: ["secondsToFail": seconds])
         }
     }
 
     @Test func doctorStopsAHangingHelperWithinTheLimitFromTheEnvironment() async throws {
         try await withEmulator { emulator in
             let scenario = try Self.scenario(emulator, command: Self.leavingAGrandchild)
-            let result = try await Self.runAndCheck(scenario, ["doctor"], extraEnvironment: ["MLOPSCTL_CREDENTIAL_TIMEOUT": "2"])
+            let (result, _) = try await Self.runAndCheck(scenario, ["doctor"], extraEnvironment: ["MLOPSCTL_CREDENTIAL_TIMEOUT": "2"])
             #expect(result.status == 2, "\(result.combined)")
             let row = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("dev ") }, "\(result.stdout)")
             #expect(row.contains("hang-dev") && row.contains("did not finish within 2 s"))
