@@ -46,6 +46,8 @@ enum ShellCommand {
 
     private static func runOwningNothing(_ command: String, timeout: Duration, outputLimit: Int) async throws -> Output {
         let child = try SpawnedGroup.spawn(["/bin/sh", "-c", command])
+        RunningHelpers.shared.add(child.pid)
+        defer { RunningHelpers.shared.remove(child.pid) }
         let terminal = TerminalHandover.giveTo(child.pid)
         defer { terminal?.takeBack() }
 
@@ -168,6 +170,21 @@ enum ShellCommand {
     private static func first<T: Sendable>(_ stream: AsyncStream<T>) async -> T? {
         for await value in stream { return value }
         return nil
+    }
+}
+
+/// The process groups of the helpers running now, so that a process about to exit at once (a second Ctrl-C) can
+/// take them along instead of leaving them orphaned.
+public final class RunningHelpers: Sendable {
+    public static let shared = RunningHelpers()
+    private let groups = Mutex<Set<pid_t>>([])
+
+    func add(_ pgid: pid_t) { groups.withLock { _ = $0.insert(pgid) } }
+    func remove(_ pgid: pid_t) { groups.withLock { _ = $0.remove(pgid) } }
+
+    /// SIGKILL to every running helper's group. Only async-signal-safe calls after the lock: fit for an exit path.
+    public func killAll() {
+        for pgid in groups.withLock({ $0 }) { kill(-pgid, SIGKILL) }
     }
 }
 

@@ -173,6 +173,48 @@ import TestSupport
         }
     }
 
+    /// A second Ctrl-C while the first one's stop is still under way (a helper that ignores SIGTERM gets a grace
+    /// before SIGKILL) exits at once: 130, saying so, and the helper's group is killed on the way out.
+    @Test func aSecondCtrlCExitsAtOnce() async throws {
+        try await withEmulator { emulator in
+            let scenario = try Self.scenario(emulator) { folder in
+                let pidFile = folder.appendingPathComponent("stubborn.pid").path
+                // The shell mlopsctl starts ignores SIGTERM itself, so the stop waits out its grace before SIGKILL.
+                return ("trap '' TERM; echo $$ > '\(pidFile)'; sleep 120", pidFile)
+            }
+            let stderrFile = emulator.directory.appendingPathComponent("second-ctrl-c-stderr")
+            FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+            let process = Process()
+            process.executableURL = CommandRunner.defaultExecutable
+            process.arguments = ["bootstrap", "--topology", scenario.topologyPath]
+            process.environment = scenario.environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]) { $1 }
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: stderrFile)
+            try process.run()
+            func stderr() -> String { (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "" }
+            let deadline = ContinuousClock.now + .seconds(30)
+            let pidFile = try #require(scenario.grandchildPidFile)
+            while !FileManager.default.fileExists(atPath: pidFile), process.isRunning, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            try await Task.sleep(for: .milliseconds(50))  // the pid is written before `exec sleep`
+            kill(process.processIdentifier, SIGINT)
+            while !stderr().contains("SIGINT received"), process.isRunning, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            kill(process.processIdentifier, SIGINT)
+            while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 130, "\(stderr())")
+            #expect(stderr().contains("stopped at once (second signal)"), "\(stderr())")
+            let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+            #expect(!(await ProcessGone.isAlive(pid)), "the helper \(pid) outlived the second Ctrl-C")
+            if await ProcessGone.isAlive(pid) { kill(pid, SIGKILL) }
+        }
+    }
+
     /// A helper that prompts on the terminal (aws-vault, an MFA helper) still works although it runs in a process group
     /// of its own: while it runs, its group owns the terminal (else reading it would stop the helper with SIGTTIN).
     /// mlopsctl runs as a session leader on a real pseudo-terminal, its controlling terminal.
