@@ -76,4 +76,17 @@ import Testing
         }
         #expect(status == .createInProgress)
     }
+
+    @Test func aRetriedCreateStackCarriesTheSameClientRequestToken() async throws {
+        let replay = Replay()
+        let done = F.stackEvent("e1", "CREATE_COMPLETE", at: 2.8, token: "mlopsctl-create-1")
+        replay.script.on("DescribeStacks", CFNXML.notFound(F.name), CFNXML.describeStacks(F.stack(.createComplete)))
+        replay.script.on("CreateStack", CFNXML.error(400, "Throttling", "Rate exceeded"), CFNXML.createStack(F.stackId))
+        replay.script.on("DescribeStackEvents", CFNXML.describeStackEvents([done], stack: F.stack(.createComplete)))
+
+        let outcome = try await replay.deployer().deploy(F.deployment())
+
+        #expect(outcome.kind == .created)
+        #expect(replay.forms("CreateStack").map { $0["ClientRequestToken"] } == ["mlopsctl-create-1", "mlopsctl-create-1"])
+    }
 }
