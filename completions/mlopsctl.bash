@@ -188,7 +188,7 @@ _mlopsctl_init() {
     repeating_flags=()
     non_repeating_flags=(--force --no-verify --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--out --from-seed-constants --region --governance-region --dev-region --preprod-region --prod-region --qualifier --governance-account --governance-profile --dev-account --dev-profile --preprod-account --preprod-profile --prod-account --prod-profile --record-requests)
+    non_repeating_options=(--out --from-seed-constants --region --governance-region --dev-region --preprod-region --prod-region --qualifier --governance-account --governance-profile --dev-account --dev-profile --preprod-account --preprod-profile --prod-account --prod-profile --record-requests --cli-connect-timeout --cli-read-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -246,6 +246,12 @@ _mlopsctl_init() {
         __mlopsctl_add_completions -f
         return
         ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
     esac
 }
 
@@ -253,7 +259,7 @@ _mlopsctl_doctor() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests)
+    non_repeating_options=(--topology --output --record-requests --cli-connect-timeout --cli-read-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -268,6 +274,12 @@ _mlopsctl_doctor() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     esac
@@ -277,7 +289,7 @@ _mlopsctl_bootstrap() {
     repeating_flags=()
     non_repeating_flags=(--debug --dry-run --allow-admin-execution-policy --force --allow-replace --version -h --help)
     repeating_options=(--stage)
-    non_repeating_options=(--topology --output --record-requests --ledger --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --cli-connect-timeout --cli-read-timeout --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -292,6 +304,12 @@ _mlopsctl_bootstrap() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -312,7 +330,7 @@ _mlopsctl_publish-catalog() {
     repeating_flags=()
     non_repeating_flags=(--debug --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --ledger --seed-code --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --cli-connect-timeout --cli-read-timeout --ledger --seed-code --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -327,6 +345,12 @@ _mlopsctl_publish-catalog() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -347,7 +371,7 @@ _mlopsctl_launch-project() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --ledger --name --id --via --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --cli-connect-timeout --cli-read-timeout --ledger --name --id --via --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -362,6 +386,12 @@ _mlopsctl_launch-project() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -388,7 +418,7 @@ _mlopsctl_promote() {
     repeating_flags=()
     non_repeating_flags=(--debug --latest-approved --approve --skip-gate --yes --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --ledger --project --to --model-package --reason --seed-code --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --cli-connect-timeout --cli-read-timeout --ledger --project --to --model-package --reason --seed-code --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -403,6 +433,12 @@ _mlopsctl_promote() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -436,7 +472,7 @@ _mlopsctl_status() {
     repeating_flags=()
     non_repeating_flags=(--debug --verify --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --ledger --project)
+    non_repeating_options=(--topology --output --record-requests --cli-connect-timeout --cli-read-timeout --ledger --project)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -451,6 +487,12 @@ _mlopsctl_status() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -467,7 +509,7 @@ _mlopsctl_teardown() {
     repeating_flags=()
     non_repeating_flags=(--debug --catalog --bootstrap --all --dry-run --yes --version -h --help)
     repeating_options=(--project --stage --confirm-prod)
-    non_repeating_options=(--topology --output --record-requests --ledger --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --cli-connect-timeout --cli-read-timeout --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -482,6 +524,12 @@ _mlopsctl_teardown() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -508,7 +556,7 @@ _mlopsctl_synth() {
     repeating_flags=()
     non_repeating_flags=(--debug --allow-admin-execution-policy --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --out --seed-code)
+    non_repeating_options=(--topology --output --record-requests --cli-connect-timeout --cli-read-timeout --out --seed-code)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -523,6 +571,12 @@ _mlopsctl_synth() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--out')
@@ -563,7 +617,7 @@ _mlopsctl_ledger_list() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --ledger --stage --kind --status --project)
+    non_repeating_options=(--topology --output --record-requests --cli-connect-timeout --cli-read-timeout --ledger --stage --kind --status --project)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -578,6 +632,12 @@ _mlopsctl_ledger_list() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -603,7 +663,7 @@ _mlopsctl_ledger_show() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --ledger)
+    non_repeating_options=(--topology --output --record-requests --cli-connect-timeout --cli-read-timeout --ledger)
     __mlopsctl_offer_flags_options 1
 
     # Offer option value completions
@@ -618,6 +678,12 @@ _mlopsctl_ledger_show() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
