@@ -42,4 +42,14 @@ import Testing
         let tokens = try transport.requests.map(Self.token)
         #expect(tokens.count == 2 && tokens[0] != nil && tokens[0] == tokens[1])
     }
+
+    @Test func theModelCheckFlagsAnIdempotencyTokenLeftOut() throws {
+        guard let checker = BotocoreCheck.checker("sagemaker") else { return }
+        let request = HTTPRequest(
+            method: "POST", url: URL(string: "https://api.sagemaker.eu-west-1.amazonaws.com/")!,
+            headers: ["X-Amz-Target": "SageMaker.CreateModelPackage", "Content-Type": "application/x-amz-json-1.1"],
+            body: Data(#"{"ModelPackageGroupName":"churn"}"#.utf8))
+
+        #expect(BotocoreCheck.problems(checker, "CreateModelPackage", request) == ["CreateModelPackage: idempotency token 'ClientToken' is not sent"])
+    }
 }
