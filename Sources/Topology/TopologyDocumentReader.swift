@@ -24,7 +24,12 @@ struct TopologyDocumentReader {
         if let qualifier, let problem = TopologyFormats.qualifierProblem(qualifier) {
             report("qualifier", problem, document["qualifier"])
         }
-        let stages = readStages(document, defaultRegion: region, hasDefaultRegion: document["region"] != nil)
+        // A misspelt top-level `region` (`regoin:`) is reported once as an unknown key with its suggestion; listing
+        // every stage's region as missing too would bury that one line.
+        let misspeltRegion = document.keys.contains { key in
+            key.scalar.map { $0.string != "region" && EditDistance.suggestion(for: $0.string, among: TopologyKeys.topLevel) == "region" } ?? false
+        }
+        let stages = readStages(document, defaultRegion: region, hasDefaultRegion: document["region"] != nil || misspeltRegion)
         let trust = readTrust(document)
         let executionPolicies = readExecutionPolicies(document, baseDirectory: baseDirectory)
         let bootstrap = readBootstrap(document)

@@ -114,6 +114,14 @@ let badTopologies: [BadTopology] = [
         #expect(error.description.contains("\n") == (error.problems.count > 1))
     }
 
+    /// Hostile corpus: `regoin:` is one problem with its suggestion, not also four stages without a region.
+    @Test func aMisspeltRegionIsOneProblem() throws {
+        let yaml = TopologyFixtures.valid(replacing: "region: us-east-1            # default", with: "regoin: us-east-1            # default")
+        let error = try #require(throws: TopologyError.self) { try TopologyLoader.parse(yaml: yaml, file: "acme.yaml") }
+        #expect(error.problems.count == 1, "\(error.problems)")
+        #expect(error.problems.first?.message.contains("did you mean \"region\"") == true)
+    }
+
     @Test func theBadInputTableIsComplete() {
         // Guards against a table edit that silently drops cases.
         #expect(badTopologies.count == 40)
