@@ -104,15 +104,16 @@ extension HostileInputCase {
             expected: ["prod", "444444444444", "111111111111"]),
         HostileInputCase(
             category: HostileCategory.ledger, name: "a ledger of random bytes", backend: .emulator,
-            ledger: .bytes { Data((0..<65536).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }) }, expected: ["ledger"]),
+            ledger: .bytes { Data((0..<65536).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }) },
+            expected: ["ledger", "not an SQLite database"]),
         HostileInputCase(
             category: HostileCategory.ledger, name: "a text file where the ledger should be", backend: .emulator,
-            ledger: .text("this is not a database\n"), expected: ["ledger"]),
+            ledger: .text("this is not a database\n"), expected: ["ledger", "not an SQLite database"]),
         HostileInputCase(
-            category: HostileCategory.ledger, name: "a ledger that is a directory", backend: .emulator, ledger: .directory, expected: ["ledger"]),
+            category: HostileCategory.ledger, name: "a ledger that is a directory", backend: .emulator, ledger: .directory, expected: ["ledger", "directory"]),
         HostileInputCase(
             category: HostileCategory.ledger, name: "a SQLite header and nothing else", backend: .emulator,
-            ledger: .bytes { Data("SQLite format 3\0".utf8) + Data(repeating: 0xFF, count: 84) }, expected: ["ledger"]),
+            ledger: .bytes { Data("SQLite format 3\0".utf8) + Data(repeating: 0xFF, count: 84) }, expected: ["ledger", "SQLite"]),
         HostileInputCase(
             category: HostileCategory.modelPackage, name: "a model package of another account", backend: .emulator,
             arguments: ["promote", "--project", "churn", "--to", "dev", "--model-package", "arn:aws:sagemaker:us-east-1:999999999999:model-package/churn-p-1/1"],
