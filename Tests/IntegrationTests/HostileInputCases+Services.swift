@@ -86,6 +86,21 @@ extension HostileInputCase {
                 ? LoopbackHTTPServer.response(contentType: "application/x-amz-json-1.1", body: "[1, 2, {\"Parameter\": null}]")
                 : LoopbackHTTPServer.response(status: 500, contentType: "text/plain", body: "unexpected")
         },
+        // Found by fuzzing: each crashed the process inside FoundationXML before XMLElementNode refused them.
+        response("a processing instruction without data (crashed FoundationXML)", brokenIdentity: true, expected: ["GetCallerIdentity", "processing instruction"]) { _ in
+            LoopbackHTTPServer.response(contentType: "text/xml", body: "<?xrUTFs?>1.0+0+ ")
+        },
+        response("an element name that is not UTF-8 (crashed FoundationXML)", brokenIdentity: true, expected: ["GetCallerIdentity", "UTF-8"]) { _ in
+            Data("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 20\r\nConnection: close\r\n\r\n<Get".utf8)
+                + Data([0xF0, 0x87]) + Data("Result></Get>".utf8) + Data(" ".utf8)
+        },
+        response("an XML entity bomb", brokenIdentity: true, expected: ["GetCallerIdentity", "document type declaration"]) { _ in
+            LoopbackHTTPServer.response(
+                contentType: "text/xml",
+                body: "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                    + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>"
+                    + "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>&d;</Account></GetCallerIdentityResult></GetCallerIdentityResponse>")
+        },
         response("an error answer with a megabyte message", brokenIdentity: true, expected: ["GetCallerIdentity"]) { _ in
             LoopbackHTTPServer.response(
                 status: 403, contentType: "text/xml",
