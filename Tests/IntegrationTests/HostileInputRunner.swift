@@ -38,8 +38,9 @@ enum HostileInputRunner {
             baseConfig = ""
             baseCredentials = ""
         case .server(let respond):
-            server = try LoopbackHTTPServer(respond: respond)
-            endpoint = server!.endpoint
+            let started = try LoopbackHTTPServer(respond: respond)
+            server = started
+            endpoint = started.endpoint
             baseConfig = ""
             baseCredentials = ""
         case .emulator:
