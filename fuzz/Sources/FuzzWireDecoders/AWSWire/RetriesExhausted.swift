@@ -1,0 +1,1 @@
+../../../../Sources/AWSWire/Retry/RetriesExhausted.swift
