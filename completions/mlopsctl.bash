@@ -253,7 +253,7 @@ _mlopsctl_doctor() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -268,6 +268,9 @@ _mlopsctl_doctor() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
         return
         ;;
     esac
@@ -277,7 +280,7 @@ _mlopsctl_bootstrap() {
     repeating_flags=()
     non_repeating_flags=(--debug --dry-run --allow-admin-execution-policy --force --allow-replace --version -h --help)
     repeating_options=(--stage)
-    non_repeating_options=(--topology --output --record-requests --ledger --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -292,6 +295,9 @@ _mlopsctl_bootstrap() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
         return
         ;;
     '--ledger')
@@ -312,7 +318,7 @@ _mlopsctl_publish-catalog() {
     repeating_flags=()
     non_repeating_flags=(--debug --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --ledger --seed-code --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --seed-code --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -327,6 +333,9 @@ _mlopsctl_publish-catalog() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
         return
         ;;
     '--ledger')
@@ -347,7 +356,7 @@ _mlopsctl_launch-project() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --ledger --name --id --via --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --name --id --via --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -362,6 +371,9 @@ _mlopsctl_launch-project() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
         return
         ;;
     '--ledger')
@@ -388,7 +400,7 @@ _mlopsctl_promote() {
     repeating_flags=()
     non_repeating_flags=(--debug --latest-approved --approve --skip-gate --yes --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --ledger --project --to --model-package --reason --seed-code --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --project --to --model-package --reason --seed-code --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -403,6 +415,9 @@ _mlopsctl_promote() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
         return
         ;;
     '--ledger')
@@ -436,7 +451,7 @@ _mlopsctl_status() {
     repeating_flags=()
     non_repeating_flags=(--debug --verify --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --ledger --project)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --project)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -451,6 +466,9 @@ _mlopsctl_status() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
         return
         ;;
     '--ledger')
@@ -467,7 +485,7 @@ _mlopsctl_teardown() {
     repeating_flags=()
     non_repeating_flags=(--debug --catalog --bootstrap --all --dry-run --yes --version -h --help)
     repeating_options=(--project --stage --confirm-prod)
-    non_repeating_options=(--topology --output --record-requests --ledger --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -482,6 +500,9 @@ _mlopsctl_teardown() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
         return
         ;;
     '--ledger')
@@ -508,7 +529,7 @@ _mlopsctl_synth() {
     repeating_flags=()
     non_repeating_flags=(--debug --allow-admin-execution-policy --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --out --seed-code)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --out --seed-code)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -523,6 +544,9 @@ _mlopsctl_synth() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
         return
         ;;
     '--out')
@@ -563,7 +587,7 @@ _mlopsctl_ledger_list() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --ledger --stage --kind --status --project)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --stage --kind --status --project)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -578,6 +602,9 @@ _mlopsctl_ledger_list() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
         return
         ;;
     '--ledger')
@@ -603,7 +630,7 @@ _mlopsctl_ledger_show() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --ledger)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger)
     __mlopsctl_offer_flags_options 1
 
     # Offer option value completions
@@ -618,6 +645,9 @@ _mlopsctl_ledger_show() {
         ;;
     '--record-requests')
         __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
         return
         ;;
     '--ledger')

@@ -45,6 +45,9 @@ enum ConfigFileParser {
         init(path: String) { self.path = path }
 
         mutating func read(_ line: Scalars, number: Int) throws {
+            // A NUL byte makes no sense in a text file and splits names and values differently in other tools: the
+            // file is damaged, and guessing what it meant could send calls to the wrong profile or endpoint.
+            if line.contains("\u{0}") { throw error(number, expected: "text", found: "a NUL byte (the file looks damaged)") }
             guard let first = line.first, !isBlank(line), first != "#", first != ";" else { return }
             if first == "[" {
                 try readHeader(line, number: number)

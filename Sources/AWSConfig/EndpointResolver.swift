@@ -94,6 +94,9 @@ public enum EndpointResolver {
         else {
             throw ConfigurationValueError(setting: setting, value: text, expected: "an http:// or https:// URL with a host")
         }
+        if let port = url.port, !(1...65535).contains(port) {
+            throw ConfigurationValueError(setting: setting, value: text, expected: "an http:// or https:// URL with a port from 1 to 65535")
+        }
         return ConfiguredEndpoint(url: url, source: source)
     }
 }

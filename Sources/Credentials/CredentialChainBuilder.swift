@@ -11,6 +11,8 @@ public struct CredentialChainBuilder: Sendable {
     public var ssoFetcher: any SSORoleCredentialsFetching
     public var mfaPrompt: any MFACodePrompt
     public var ssoCacheDirectory: URL
+    /// The bound of every credential source that waits on something outside mlopsctl (`CredentialTimeLimit`):
+    /// `credential_process`, SSO role credentials, web identity.
     public var credentialProcessTimeout: Duration
     public var refreshWindow: Duration
     public var now: @Sendable () -> Date
@@ -18,7 +20,7 @@ public struct CredentialChainBuilder: Sendable {
     public init(
         environment: EnvironmentVariables, roleAssumer: any RoleAssuming, ssoFetcher: any SSORoleCredentialsFetching,
         mfaPrompt: any MFACodePrompt = TerminalMFACodePrompt(), ssoCacheDirectory: URL? = nil,
-        credentialProcessTimeout: Duration = .seconds(60), refreshWindow: Duration = .seconds(300),
+        credentialProcessTimeout: Duration = CredentialTimeLimit.defaultLimit, refreshWindow: Duration = .seconds(300),
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.environment = environment
@@ -52,9 +54,16 @@ public struct CredentialChainBuilder: Sendable {
             guard name == "Environment" else { throw CredentialError.unsupportedCredentialSource(name, profile: profile) }
             return EnvironmentCredentialProvider(environment: environment, profile: profile)
         case .webIdentity(let identity):
-            return cached(WebIdentityCredentialProvider(identity: identity, roleAssumer: roleAssumer, now: now))
+            let provider = WebIdentityCredentialProvider(identity: identity, roleAssumer: roleAssumer, now: now)
+            return cached(
+                TimeLimitedCredentialProvider(
+                    base: provider, limit: credentialProcessTimeout, profile: identity.profile,
+                    what: "AssumeRoleWithWebIdentity for \(identity.roleArn)"))
         case .sso(let sso):
-            return cached(SSOCredentialProvider(sso: sso, fetcher: ssoFetcher, cacheDirectory: ssoCacheDirectory, now: now))
+            let provider = SSOCredentialProvider(sso: sso, fetcher: ssoFetcher, cacheDirectory: ssoCacheDirectory, now: now)
+            return cached(
+                TimeLimitedCredentialProvider(
+                    base: provider, limit: credentialProcessTimeout, profile: sso.profile, what: "IAM Identity Center (SSO) GetRoleCredentials"))
         case .credentialProcess(let command, let profile):
             return cached(CredentialProcessProvider(command: command, profile: profile, timeout: credentialProcessTimeout))
         }

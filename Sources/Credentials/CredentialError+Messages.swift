@@ -29,6 +29,13 @@ extension CredentialError {
                 + "run mlopsctl interactively so it can prompt for the code")
     }
 
+    static func mfaCodeNotEntered(profile: String, serial: String) -> CredentialError {
+        CredentialError(
+            .mfaCodeRequired, origin: .profile(profile),
+            message: "profile '\(profile)': no MFA code for \(serial) was entered within \(TerminalMFACodePrompt.answerLimit.messageText); "
+                + "run mlopsctl again and enter the current code from the device")
+    }
+
     static func invalidMFACode(profile: String, serial: String) -> CredentialError {
         CredentialError(
             .invalidMFACode, origin: .profile(profile),
@@ -98,24 +105,52 @@ extension CredentialError {
                 + "\(summary(of: underlying)); run `\(sso.loginCommand)` if the session was revoked")
     }
 
-    static func credentialProcessFailed(profile: String, problem: String) -> CredentialError {
+    /// The command as configured, quoted and bounded: it comes from the user's own config file (not a secret the
+    /// helper returned), and naming it is what tells which helper to fix.
+    static func quoted(command: String) -> String {
+        let oneLine = command.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "\"" + (oneLine.count > 160 ? String(oneLine.prefix(160)) + "…" : oneLine) + "\""
+    }
+
+    static func credentialProcessFailed(profile: String, command: String, problem: String) -> CredentialError {
         CredentialError(
             .credentialProcessFailed, origin: .profile(profile),
-            message: "profile '\(profile)': credential_process \(problem); run the command yourself to see why")
+            message: "profile '\(profile)': credential_process \(quoted(command: command)) \(problem); run the command yourself to see why")
     }
 
-    static func credentialProcessTimedOut(profile: String, timeout: Duration) -> CredentialError {
+    static func credentialProcessTimedOut(profile: String, command: String, timeout: Duration) -> CredentialError {
         CredentialError(
             .credentialProcessTimedOut, origin: .profile(profile),
-            message: "profile '\(profile)': credential_process did not finish within \(timeout.messageText) and was stopped; "
-                + "make sure the command does not wait for input")
+            message: "profile '\(profile)': credential_process \(quoted(command: command)) did not finish within \(timeout.messageText) "
+                + "(stopped); fix the helper (it must not wait for input) or raise \(CredentialTimeLimit.optionAndVariable)")
     }
 
-    static func credentialProcessOutputInvalid(profile: String, problem: String) -> CredentialError {
+    static func credentialProcessOutputTooLarge(profile: String, command: String, limit: Int) -> CredentialError {
         CredentialError(
             .credentialProcessOutputInvalid, origin: .profile(profile),
-            message: "profile '\(profile)': credential_process output \(problem); it must print JSON with "
+            message: "profile '\(profile)': credential_process \(quoted(command: command)) printed more than \(limit / 1024) KiB "
+                + "(stopped); it must print one small JSON document")
+    }
+
+    static func credentialProcessOutputInvalid(profile: String, command: String, problem: String) -> CredentialError {
+        CredentialError(
+            .credentialProcessOutputInvalid, origin: .profile(profile),
+            message: "profile '\(profile)': the output of credential_process \(quoted(command: command)) \(problem); it must print JSON with "
                 + "\"Version\": 1, \"AccessKeyId\", \"SecretAccessKey\" and optional \"SessionToken\", \"Expiration\"")
+    }
+
+    static func credentialProcessExpired(profile: String, command: String, expiredAt: Date) -> CredentialError {
+        CredentialError(
+            .credentialProcessExpired, origin: .profile(profile),
+            message: "profile '\(profile)': credential_process \(quoted(command: command)) returned credentials that expired at "
+                + "\(expiredAt.formatted(.iso8601)); renew the helper's own login (or its cache) and try again")
+    }
+
+    static func credentialSourceTimedOut(profile: String, what: String, timeout: Duration) -> CredentialError {
+        CredentialError(
+            .credentialSourceTimedOut, origin: .profile(profile),
+            message: "profile '\(profile)': \(what) did not finish within \(timeout.messageText) (stopped); check the network and "
+                + "the endpoint, or raise \(CredentialTimeLimit.optionAndVariable)")
     }
 
     static func profileNotFound(_ profile: String) -> CredentialError {

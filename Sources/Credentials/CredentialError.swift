@@ -20,6 +20,8 @@ public struct CredentialError: Error, CustomStringConvertible, Sendable {
         case credentialProcessFailed
         case credentialProcessTimedOut
         case credentialProcessOutputInvalid
+        case credentialProcessExpired
+        case credentialSourceTimedOut
         case profileNotFound
         case noCredentials
     }

@@ -36,7 +36,10 @@ public struct DefaultCredentialChain: Sendable {
         if let webIdentity = try WebIdentityCredentialProvider.fromEnvironment(
             builder.environment, profile: profile, roleAssumer: builder.roleAssumer, now: builder.now)
         {
-            return builder.cached(webIdentity)
+            return builder.cached(
+                TimeLimitedCredentialProvider(
+                    base: webIdentity, limit: builder.credentialProcessTimeout, profile: profile,
+                    what: "AssumeRoleWithWebIdentity (AWS_WEB_IDENTITY_TOKEN_FILE) for \(webIdentity.identity.roleArn)"))
         }
         throw CredentialError.noCredentials(profile: profile)
     }

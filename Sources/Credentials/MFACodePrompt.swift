@@ -23,20 +23,33 @@ public struct TerminalMFACodePrompt: MFACodePrompt {
         self.terminalPath = terminalPath
     }
 
+    /// How long a person has to type the code; past it the run fails rather than waiting unseen (a prompt on a
+    /// terminal nobody watches). Ctrl-C stops the wait at once.
+    public static let answerLimit = Duration.seconds(300)
+
     public func code(forSerial serial: String, profile: String) async throws -> String {
         guard isInteractive(), let input = FileHandle(forReadingAtPath: terminalPath) else {
             throw CredentialError.mfaCodeRequired(profile: profile, serial: serial)
         }
-        defer { try? input.close() }
         if let output = FileHandle(forWritingAtPath: terminalPath) {
             // Seeking fails harmlessly on a terminal; on a plain file it keeps the prompt from overwriting the input.
             _ = try? output.seekToEnd()
             try? output.write(contentsOf: Data("Enter MFA code for \(serial) (profile \(profile)): ".utf8))
             try? output.close()
         }
-        // A blocking read is fine: a person is typing and the cache lets only one prompt run at a time.
-        // Nothing typed (end of input) yields "", which the caller rejects as not six digits.
-        return Self.readLine(from: input) ?? ""
+        // The blocking read runs on a thread of its own, which also closes the handle: a wait abandoned at the limit
+        // or on Ctrl-C must not close a descriptor that thread still reads (its number could be reused meanwhile).
+        let (answers, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(1))
+        Thread {
+            // Nothing typed (end of input) yields "", which the caller rejects as not six digits.
+            continuation.yield(Self.readLine(from: input) ?? "")
+            continuation.finish()
+            try? input.close()
+        }.start()
+        return try await withTimeLimit(Self.answerLimit, onTimeout: { CredentialError.mfaCodeNotEntered(profile: profile, serial: serial) }) {
+            for await answer in answers { return answer }
+            throw CancellationError()
+        }
     }
 
     /// Bytes up to the first newline or end of file; nil when nothing at all could be read.

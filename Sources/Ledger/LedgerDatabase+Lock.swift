@@ -54,9 +54,13 @@ extension LedgerDatabase {
             try await lock.release(outcome: .succeeded)
             return value
         } catch {
-            let outcome: RunOutcome = error is CancellationError ? .interrupted : .failed
+            // Cancelled (Ctrl-C) shows as a CancellationError, or as whatever error the work ended with on the way out.
+            let interrupted = error is CancellationError || Task.isCancelled
+            let outcome: RunOutcome = interrupted ? .interrupted : .failed
+            let message = interrupted ? "interrupted (SIGINT/SIGTERM or cancelled); a re-run resumes" : String(describing: error)
+            // Detached: a cancelled task's database access would itself be cancelled, and the lock must be released.
             // The body's error matters more than a failure to record it; the next start marks the run interrupted.
-            try? await lock.release(outcome: outcome, message: String(describing: error))
+            _ = await Task.detached { try? await lock.release(outcome: outcome, message: message) }.value
             throw error
         }
     }

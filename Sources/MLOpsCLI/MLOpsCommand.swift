@@ -6,6 +6,12 @@ public struct MLOpsCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "mlopsctl",
         abstract: "Bootstrap and govern the AWS accounts behind an MLOps platform.",
+        discussion: """
+            Ctrl-C (SIGINT) or SIGTERM stops a command at its next safe point: the ledger records what was done and \
+            releases its lock, and the command exits 130 (SIGINT) or 143 (SIGTERM); run the same command again to resume. \
+            A second Ctrl-C stops at once. Credential helpers (credential_process, SSO, web identity) are stopped after \
+            --credential-timeout seconds (default 60, or $MLOPSCTL_CREDENTIAL_TIMEOUT).
+            """,
         version: MLOpsVersion.description,
         subcommands: [
             Init.self, Doctor.self, Bootstrap.self, PublishCatalog.self, LaunchProject.self, Promote.self, Status.self, Teardown.self,
@@ -19,8 +25,8 @@ public struct MLOpsCommand: AsyncParsableCommand {
     public static func entryPoint(_ arguments: [String]? = nil) async {
         do {
             var command = try parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
+            if let asyncCommand = command as? any AsyncParsableCommand {
+                try await InterruptibleRun.run(asyncCommand, arguments: arguments ?? Array(CommandLine.arguments.dropFirst()))
             } else {
                 try command.run()
             }

@@ -27,13 +27,22 @@ public enum TopologyFormats {
     /// Profile names end up inside `[profile NAME]` headers, so whitespace and brackets cannot work.
     public static func profileProblem(_ value: String) -> String? {
         if value.isEmpty { return "is empty; expected an AWS profile name" }
-        if value.contains(where: { $0.isWhitespace || $0 == "[" || $0 == "]" }) {
-            return "\(quoted(value)) is not a usable profile name (no whitespace or brackets)"
+        if value.contains(where: { $0.isWhitespace || $0 == "[" || $0 == "]" || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
+            return "\(quoted(value)) is not a usable profile name (no whitespace, brackets or control characters)"
+        }
+        if value.count > maxProfileNameLength {
+            return "\(quoted(value)) is \(value.count) characters long; a profile name has at most \(maxProfileNameLength)"
         }
         return nil
     }
 
-    public static func quoted(_ value: String) -> String { "\"\(value)\"" }
+    /// Longer names are surely a mistake (a pasted file or key); 128 is far above any profile name in use.
+    public static let maxProfileNameLength = 128
+
+    /// A value as shown in a message: quoted, and cut to 64 characters so a pasted megabyte stays one short line.
+    public static func quoted(_ value: String) -> String {
+        value.count > 64 ? "\"\(value.prefix(64))…\"" : "\"\(value)\""
+    }
 }
 
 extension Character {

@@ -12,6 +12,11 @@ public enum TopologyLoader {
                 path: "", message: "file not found; pass --topology PATH, set \(TopologyLocation.environmentVariable), "
                     + "or create ./\(TopologyLocation.defaultFileName)")])
         }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw TopologyError(file: path, problems: [TopologyProblem(
+                path: "", message: "is a directory, not a file; pass --topology with the path of the YAML file itself")])
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

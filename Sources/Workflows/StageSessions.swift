@@ -14,14 +14,17 @@ public struct StageSessions: Sendable {
     public let environment: EnvironmentVariables
     public let transport: any HTTPTransport
     public let logger: Logger
+    /// The bound of credential sources that wait on something outside mlopsctl (`--credential-timeout`).
+    public let credentialTimeout: Duration
     private let resolved = ResolvedSessions()
     /// Told of every request each stage's session sends, labelled with the stage and its account (`--record-requests`).
     public let observer: (any RequestObserver)?
 
     public init(
         config: SharedConfig, environment: EnvironmentVariables, transport: any HTTPTransport, logger: Logger,
-        observer: (any RequestObserver)? = nil
+        observer: (any RequestObserver)? = nil, credentialTimeout: Duration = CredentialTimeLimit.defaultLimit
     ) {
+        self.credentialTimeout = credentialTimeout
         self.config = config
         self.environment = environment
         self.transport = transport
@@ -32,11 +35,11 @@ public struct StageSessions: Sendable {
     /// Loads `~/.aws/config` and `~/.aws/credentials` (or the files the environment names).
     public static func load(
         environment: EnvironmentVariables = .current, transport: any HTTPTransport = URLSessionTransport(), logger: Logger,
-        observer: (any RequestObserver)? = nil
+        observer: (any RequestObserver)? = nil, credentialTimeout: Duration = CredentialTimeLimit.defaultLimit
     ) throws -> StageSessions {
         StageSessions(
             config: try SharedConfigFiles.load(environment: environment), environment: environment, transport: transport, logger: logger,
-            observer: observer)
+            observer: observer, credentialTimeout: credentialTimeout)
     }
 
     /// The stage's profile in the stage's region, or in `region` (same credentials); throws profile errors (naming the
@@ -45,7 +48,7 @@ public struct StageSessions: Sendable {
         let session = try resolved.session(for: stage) {
             try AWSSession.make(
                 profile: stage.profile, region: stage.region, environment: environment, config: config, transport: transport(for: stage),
-                logger: logger)
+                logger: logger, credentialTimeout: credentialTimeout)
         }
         return session.inRegion(region ?? stage.region)
     }

@@ -51,4 +51,16 @@ import Testing
         #expect(config.services["local"]?.subProperties("sts") == ["endpoint_url": "http://x"])
         #expect(config.profiles.count == 1)
     }
+
+    /// Hostile input (Tests/IntegrationTests/HostileInput*): a NUL byte means a damaged file, refused with its line.
+    @Test(arguments: ["[profile a\u{0}b]\nregion = us-east-1\n", "[default]\nregion = us-east-1\u{0}\n"])
+    func nulBytesAreRefusedWithTheirLine(text: String) {
+        #expect(throws: ConfigParseError.self) { try SharedConfig.parse(configFile: text, credentialsFile: "") }
+        do {
+            _ = try SharedConfig.parse(configFile: text, credentialsFile: "", configPath: "cfg")
+        } catch {
+            #expect("\(error)".hasPrefix("cfg line "), "\(error)")
+            #expect("\(error)".contains("NUL byte"))
+        }
+    }
 }

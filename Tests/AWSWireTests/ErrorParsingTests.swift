@@ -160,4 +160,13 @@ import Testing
         #expect(error.code == "ServiceUnavailable")
         #expect(error.message == "Service is busy")
     }
+
+    /// Hostile input: an endpoint answering a megabyte message must not flood the terminal (one line, 500 characters).
+    @Test func aMegabyteMessageIsCut() {
+        let huge = String(repeating: "a", count: 1 << 20)
+        let error = parse(403, "<ErrorResponse><Error><Code>AccessDenied</Code><Message>\(huge)</Message></Error></ErrorResponse>")
+        #expect(error.code == "AccessDenied")
+        #expect(error.message?.hasSuffix("… (1048576 characters)") == true)
+        #expect(error.description.count < 700)
+    }
 }

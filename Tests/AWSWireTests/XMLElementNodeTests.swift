@@ -61,4 +61,15 @@ import Testing
     func rejectsMalformedDocuments(text: String) {
         #expect(throws: XMLParseError.self) { try XMLElementNode.parse(text) }
     }
+
+    /// Regression inputs of the fuzzer (fuzz/corpus/FuzzWireDecoders/regression-*): FoundationXML trapped on an
+    /// element or attribute name that is not UTF-8; such a body is now refused as not well-formed.
+    @Test(arguments: [
+        Data("<ErrorRes".utf8) + Data([0xF0]) + Data("onse><Code>x</Code></ErrorResponse>".utf8),
+        Data("<Error ".utf8) + Data([0x87]) + Data("xmlns=\"a\"><Code>x</Code></Error>".utf8),
+        Data("<a><b>".utf8) + Data([0xC3, 0x28]) + Data("</b></a>".utf8),
+    ])
+    func bodiesThatAreNotUTF8AreRefusedNotATrap(body: Data) {
+        #expect(throws: XMLParseError.self) { try XMLElementNode.parse(body) }
+    }
 }

@@ -30,7 +30,7 @@ import Testing
         #expect(Set(template.conditions.keys) == [
             "HasTrustedAccounts", "HasTrustedAccountsForLookup", "HasCloudFormationExecutionPolicies", "HasCustomFileAssetsBucketName",
             "CreateNewKey", "UseAwsManagedKey", "ShouldCreatePermissionsBoundary", "PermissionsBoundarySet",
-            "HasCustomContainerAssetsRepositoryName", "UsePublicAccessBlockConfiguration", "ShouldDenyExternalId",
+            "HasCustomContainerAssetsRepositoryName", "ShouldDenyExternalId",
         ])
         #expect(template.conditions["ShouldDenyExternalId"] == .equals("true", .ref("DenyExternalId")))
         #expect(template.conditions["UseAwsManagedKey"] == .equals("AWS_MANAGED_KEY", .ref("FileAssetsBucketKmsKeyId")))

@@ -36,18 +36,22 @@ import Testing
     static func lint(_ linter: URL, _ templates: [String: Template]) async throws -> (status: Int32, findings: [Finding], output: String) {
         let directory = try TestPaths.temporaryDirectory("lint")
         defer { try? FileManager.default.removeItem(at: directory) }
-        var paths: [String] = []
-        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
-            let url = directory.appendingPathComponent(name)
-            try TemplateRenderer().data(template).write(to: url)
-            paths.append(url.path)
+        for (name, template) in templates {
+            try TemplateRenderer().data(template).write(to: directory.appendingPathComponent(name))
         }
-        let result = try await ToolProcess.run(linter, ["--format", "parseable", "--"] + paths)
+        return try await lint(linter, files: templates.keys.sorted(), in: directory)
+    }
+
+    /// Lints the files at `files` (relative to `directory`) in one run; each finding names its file by that path.
+    static func lint(_ linter: URL, files: [String], in directory: URL) async throws -> (status: Int32, findings: [Finding], output: String) {
+        let result = try await ToolProcess.run(linter, ["--format", "parseable", "--"] + files, currentDirectory: directory)
         // path:line:column:endLine:endColumn:RULE:message
         let findings = result.output.split(separator: "\n").compactMap { line -> Finding? in
             let fields = line.split(separator: ":", maxSplits: 6, omittingEmptySubsequences: false)
             guard fields.count == 7, let first = fields[5].first, "EWI".contains(first) else { return nil }
-            return Finding(file: URL(fileURLWithPath: String(fields[0])).lastPathComponent, rule: String(fields[5]), line: String(line))
+            let path = String(fields[0])
+            let file = files.contains(path) ? path : URL(fileURLWithPath: path).lastPathComponent
+            return Finding(file: file, rule: String(fields[5]), line: String(line))
         }
         return (result.status, findings, result.output)
     }

@@ -94,6 +94,26 @@ import Testing
         #expect(error?.kind == .invalidMFACode)
     }
 
+    /// Ctrl-C while the prompt waits for someone to type: the wait ends at once (a FIFO nobody writes a line to
+    /// stands in for a terminal nobody answers).
+    @Test func cancellationEndsAnUnansweredPrompt() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let fifo = dir.url.appendingPathComponent("tty").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Held open for reading and writing so that the prompt's opens do not block and its read never sees an end.
+        let holder = open(fifo, O_RDWR)
+        defer { close(holder) }
+        let prompt = TerminalMFACodePrompt(isInteractive: { true }, terminalPath: fifo)
+        let start = ContinuousClock.now
+        let task = Task { try await prompt.code(forSerial: "arn:aws:iam::1:mfa/alice", profile: "prod") }
+        try await Task.sleep(for: .milliseconds(200))
+        task.cancel()
+        let result = await task.result
+        #expect(throws: CancellationError.self) { try result.get() }
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+
     @Test func stsFailureIsWrappedWithProfileAndRole() async throws {
         var sts = FakeRoleAssumer()
         sts.failure = FakeError(description: "AccessDenied: not authorized to perform sts:AssumeRole\nsecond line")

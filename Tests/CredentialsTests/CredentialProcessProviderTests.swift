@@ -63,7 +63,9 @@ import Testing
         #expect(error?.kind == .credentialProcessFailed)
         #expect(
             error?.description
-                == "profile 'dev': credential_process exited with status 3: token expired, run vault login; run the command yourself to see why")
+                == "profile 'dev': credential_process \"\(provider.command)\" exited with status 3: token expired, run vault login; "
+                + "run the command yourself to see why")
+        #expect(error?.description.contains("stdout-secret") == false)
     }
 
     @Test func stderrLineIsTruncatedTo200Characters() async throws {
@@ -91,7 +93,73 @@ import Testing
         // machine can delay any task by seconds, and speed is measured in benchmarks, not in unit tests.)
         #expect(ContinuousClock.now - start < .seconds(18))
         #expect(error?.kind == .credentialProcessTimedOut)
-        #expect(error?.description.hasPrefix("profile 'dev': credential_process did not finish within 0.3 s and was stopped") == true)
+        #expect(
+            error?.description == "profile 'dev': credential_process \"\(provider.command)\" did not finish within 0.3 s (stopped); "
+                + "fix the helper (it must not wait for input) or raise --credential-timeout / MLOPSCTL_CREDENTIAL_TIMEOUT")
+    }
+
+    /// The helper exits but leaves a grandchild holding stdout open (a daemonised agent gone wrong), and that
+    /// grandchild ignores SIGTERM: the deadline still holds, and the whole process group is gone afterwards.
+    @Test func timeoutKillsTheWholeProcessGroup() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let pidFile = dir.url.appendingPathComponent("grandchild.pid").path
+        let script = try dir.write(
+            "sh -c 'echo $$ > \"$0\"; trap \"\" TERM; exec sleep 30' '\(pidFile)' &\nexit 0\n", to: "helper.sh")
+        let provider = CredentialProcessProvider(command: "/bin/sh '\(script.path)'", profile: "dev", timeout: .milliseconds(500))
+        let start = ContinuousClock.now
+        let error = await credentialError { try await provider.credentials() }
+        #expect(ContinuousClock.now - start < .seconds(15))
+        #expect(error?.kind == .credentialProcessTimedOut)
+        let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        // The kill is sent before the error returns; the kernel may need a moment to tear the process down.
+        var alive = true
+        for _ in 0..<100 where alive {
+            alive = kill(pid, 0) == 0 && !Self.isZombie(pid)
+            if alive { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(!alive, "grandchild \(pid) survived the timeout")
+    }
+
+    static func isZombie(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+        return stat.split(separator: ")").last?.split(separator: " ").first == "Z"
+    }
+
+    @Test func cancellationStopsTheCommand() async throws {
+        let (provider, dir) = try provider(script: "exec sleep 20")
+        defer { dir.remove() }
+        let start = ContinuousClock.now
+        let task = Task { try await provider.credentials() }
+        try await Task.sleep(for: .milliseconds(300))
+        task.cancel()
+        let result = await task.result
+        #expect(ContinuousClock.now - start < .seconds(15))
+        #expect(throws: CancellationError.self) { try result.get() }
+    }
+
+    @Test func outputOverTheLimitIsAnErrorNotAnAllocation() async throws {
+        let (provider, dir) = try provider(script: "exec cat /dev/zero")
+        defer { dir.remove() }
+        let error = await credentialError { try await provider.credentials() }
+        #expect(error?.kind == .credentialProcessOutputInvalid)
+        #expect(error?.description.contains("printed more than 1024 KiB (stopped)") == true)
+    }
+
+    @Test func expiredCredentialsAreRefused() async throws {
+        let (provider, dir) = try provider(
+            script: #"echo '{"Version": 1, "AccessKeyId": "ASIA", "SecretAccessKey": "s", "SessionToken": "t", "Expiration": "2020-01-01T00:00:00Z"}'"#)
+        defer { dir.remove() }
+        let error = await credentialError { try await provider.credentials() }
+        #expect(error?.kind == .credentialProcessExpired)
+        #expect(error?.description.contains("returned credentials that expired at 2020-01-01T00:00:00Z") == true)
+    }
+
+    @Test func emptyOutputIsNamed() async throws {
+        let (provider, dir) = try provider(script: "exit 0")
+        defer { dir.remove() }
+        let error = await credentialError { try await provider.credentials() }
+        #expect(error?.description.contains("\" is empty; it must print JSON") == true)
     }
 
     @Test func manyConcurrentCommandsAllComplete() async throws {
@@ -118,6 +186,8 @@ import Testing
         (#"{"Version": 1, "AccessKeyId": "A"}"#, "has no SecretAccessKey"),
         (#"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": ""}"#, "has no SecretAccessKey"),
         (#"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "S", "Expiration": "soon"}"#, "has an Expiration that is not an RFC 3339 time"),
+        (#"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "S", "Expiration": "2001-01-01T00:00:00Z"}"#,
+         "has credentials that expired at 2001-01-01T00:00:00Z (renew the helper's login)"),
         ("AccessKeyId=A", "is not a JSON object"),
         ("[1]", "is not a JSON object"),
     ])
@@ -127,7 +197,7 @@ import Testing
             _ = try CredentialProcessProvider.parse(Data(output.utf8), profile: "dev")
         } catch let error as CredentialError {
             #expect(error.kind == .credentialProcessOutputInvalid)
-            #expect(error.description.hasPrefix("profile 'dev': credential_process output \(problem); it must print JSON"))
+            #expect(error.description.hasPrefix("profile 'dev': the output of credential_process \"\" \(problem); it must print JSON"))
         }
     }
 

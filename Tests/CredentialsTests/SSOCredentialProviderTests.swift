@@ -152,8 +152,36 @@ import Testing
                 + "Session token not found or invalid; run `aws sso login --sso-session dev-sso` if the session was revoked")
     }
 
+    /// A portal that never answers (and ignores cancellation): the chain's SSO source still fails within the
+    /// credential time limit, naming the profile and what it waited for.
+    @Test func aPortalThatNeverAnswersIsBoundedByTheCredentialTimeLimit() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(Self.tokenJSON(expiresAt: "2023-11-15T00:00:00Z"), to: Self.session.tokenCacheFileName)
+        let builder = CredentialChainBuilder(
+            environment: EnvironmentVariables(), roleAssumer: FakeRoleAssumer(), ssoFetcher: HangingSSOFetcher(), ssoCacheDirectory: dir.url,
+            credentialProcessTimeout: .milliseconds(300), now: clock.now)
+        let provider = try builder.provider(for: ProfileChain(base: .sso(Self.session), roles: []))
+        let start = ContinuousClock.now
+        let error = await credentialError { try await provider.credentials() }
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(error?.kind == .credentialSourceTimedOut)
+        #expect(
+            error?.description == "profile 'dev': IAM Identity Center (SSO) GetRoleCredentials did not finish within 0.3 s (stopped); "
+                + "check the network and the endpoint, or raise --credential-timeout / MLOPSCTL_CREDENTIAL_TIMEOUT")
+    }
+
     @Test func defaultCacheDirectoryIsUnderHome() {
         let url = SSOToken.defaultCacheDirectory(environment: EnvironmentVariables(["HOME": "/home/alice"]))
         #expect(url.path == "/home/alice/.aws/sso/cache")
+    }
+}
+
+/// A portal that never answers and ignores cancellation (a blocking read would behave so).
+struct HangingSSOFetcher: SSORoleCredentialsFetching {
+    func roleCredentials(accessToken: String, accountId: String, roleName: String, region: String) async throws -> AWSCredentials {
+        let until = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < until { try? await Task.sleep(for: .milliseconds(100)) }
+        throw FakeError(description: "unreachable")
     }
 }

@@ -101,16 +101,17 @@ import Testing
         ]
         for (index, output) in outputs.enumerated() {
             let script = try dir.write("cat <<'EOF'\n\(output)\nEOF\n", to: "out\(index).sh")
-            let provider = CredentialProcessProvider(command: "/bin/sh '\(script.path)' CANARY-cmd-arg", profile: "proc")
+            // Errors name the command as configured (it is what to fix); its output is what must never appear.
+            let provider = CredentialProcessProvider(command: "/bin/sh '\(script.path)' shown-cmd-arg", profile: "proc")
             collect(await credentialError { try await provider.credentials() })
             described.append(provider)
         }
         let failing = try dir.write("echo '{\(secrets)}'; echo 'helper: login required' >&2; exit 2\n", to: "fail.sh")
         collect(await credentialError {
-            try await CredentialProcessProvider(command: "/bin/sh '\(failing.path)' CANARY-cmd-arg", profile: "proc").credentials()
+            try await CredentialProcessProvider(command: "/bin/sh '\(failing.path)' shown-cmd-arg", profile: "proc").credentials()
         })
         collect(await credentialError {
-            try await CredentialProcessProvider(command: "echo CANARY-cmd-arg; exec sleep 5", profile: "proc", timeout: .milliseconds(200))
+            try await CredentialProcessProvider(command: "printf 'CANARY-%s' proc-secret; exec sleep 5", profile: "proc", timeout: .milliseconds(200))
                 .credentials()
         })
 

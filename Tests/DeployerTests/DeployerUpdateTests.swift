@@ -149,21 +149,69 @@ import Testing
         #expect(replay.actions == ["DescribeStacks"])
     }
 
-    @Test func terminationProtectionThatCannotBeChangedIsAWarning() async throws {
+    @Test func terminationProtectionTheEndpointDoesNotImplementIsAWarning() async throws {
         let replay = Replay()
         replay.script.on("DescribeStacks", CFNXML.describeStacks(F.stack(.createComplete)))
         replay.script.on("GetTemplate", CFNXML.getTemplate(F.template))
-        replay.script.on("UpdateTerminationProtection", CFNXML.motoNotImplemented)
+        replay.script.on("UpdateTerminationProtection", CFNXML.localStackNotImplemented("UpdateTerminationProtection"))
 
         let outcome = try await replay.deployer().deploy(F.deployment(terminationProtection: true))
 
         #expect(outcome.kind == .unchanged)
         #expect(outcome.stack?.terminationProtection == false)
         #expect(outcome.warnings.count == 1)
-        #expect(outcome.warnings.first?.hasPrefix("could not turn termination protection on: CloudFormation UpdateTerminationProtection: InternalServerError (HTTP 500)") == true)
-        // No UpdateStack: only the flag differs. The client retried the 500 as a transient error.
-        #expect(replay.actions == ["DescribeStacks", "GetTemplate", "UpdateTerminationProtection", "UpdateTerminationProtection", "UpdateTerminationProtection"])
+        #expect(outcome.warnings.first?.hasPrefix(
+            "could not turn termination protection on: the endpoint does not implement it: CloudFormation UpdateTerminationProtection: InternalFailure (HTTP 501)") == true)
+        // No UpdateStack: only the flag differs. A 501 is not retried.
+        #expect(replay.actions == ["DescribeStacks", "GetTemplate", "UpdateTerminationProtection"])
         #expect(replay.sink.phases == [.warning(outcome.warnings[0]), .unchanged])
+    }
+
+    /// On AWS, a deploying identity without cloudformation:UpdateTerminationProtection on a production stack: the stage
+    /// fails (the stack is deployed but unprotected), never a quiet warning.
+    @Test func terminationProtectionRefusedFailsTheStage() async throws {
+        let replay = Replay()
+        replay.script.on("DescribeStacks", CFNXML.describeStacks(F.stack(.createComplete)))
+        replay.script.on("GetTemplate", CFNXML.getTemplate(F.template))
+        let denial = "User: arn:aws:sts::444444444444:assumed-role/MLOpsDeployer/mlopsctl is not authorized to perform: "
+            + "cloudformation:UpdateTerminationProtection on resource: \(F.stackId) because no identity-based policy allows the "
+            + "cloudformation:UpdateTerminationProtection action"
+        replay.script.on("UpdateTerminationProtection", CFNXML.error(403, "AccessDenied", denial))
+
+        let error = await #expect(throws: StackDeployError.self) { _ = try await replay.deployer().deploy(F.deployment(terminationProtection: true)) }
+
+        #expect(error?.description == "stack 'mlops-bootstrap' is deployed, but termination protection could not be turned on: "
+            + "CloudFormation UpdateTerminationProtection: AccessDenied (HTTP 403): \(denial) [request id e-1]; allow "
+            + "cloudformation:UpdateTerminationProtection on it (or change bootstrap.terminationProtection in the topology), then run again")
+        #expect((error?.underlying as? AWSServiceError)?.code == "AccessDenied")
+        #expect(replay.actions == ["DescribeStacks", "GetTemplate", "UpdateTerminationProtection"])
+        #expect(!replay.sink.phases.contains { if case .warning = $0 { true } else { false } })
+    }
+
+    /// An opaque 500 (moto's HTML page: not implemented or crashed, it does not say) is retried, then fails: only an
+    /// answer that says "not implemented" is downgraded.
+    @Test func terminationProtectionServerErrorFailsAfterRetries() async throws {
+        let replay = Replay()
+        replay.script.on("DescribeStacks", CFNXML.describeStacks(F.stack(.createComplete)))
+        replay.script.on("GetTemplate", CFNXML.getTemplate(F.template))
+        replay.script.on("UpdateTerminationProtection", CFNXML.motoServerError)
+
+        let failing = await #expect(throws: StackDeployError.self) {
+            _ = try await replay.deployer().deploy(F.deployment(terminationProtection: true))
+        }
+        #expect(failing?.description.hasPrefix("stack 'mlops-bootstrap' is deployed, but termination protection could not be turned on: "
+            + "CloudFormation UpdateTerminationProtection: InternalServerError (HTTP 500)") == true)
+        #expect(replay.actions.filter { $0 == "UpdateTerminationProtection" }.count == 3)
+    }
+
+    @Test(arguments: [
+        (501, "NotImplemented", "", true), (400, "UnsupportedOperation", "", true), (500, "InternalFailure", "action has not been implemented", true),
+        (500, "InternalServerError", "unrecognised error body: 500 Internal Server Error", false), (403, "AccessDenied", "not implemented", false),
+        (400, "Throttling", "Rate exceeded", false), (503, "ServiceUnavailable", "", false),
+    ])
+    func onlyAnAnswerSayingNotImplementedCounts(status: Int, code: String, message: String, expected: Bool) {
+        let error = AWSServiceError(serviceId: "CloudFormation", operation: "UpdateTerminationProtection", statusCode: status, code: code, message: message)
+        #expect(NotImplementedAnswer.matches(error) == expected)
     }
 
     @Test func terminationProtectionIsTurnedOnWithoutAStackUpdate() async throws {

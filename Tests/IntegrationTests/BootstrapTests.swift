@@ -128,33 +128,5 @@ import Workflows
             }
         }
     }
-
-    /// One region: policy + bootstrap per stage, catalog + project in dev (10). Four regions: also a support stack of
-    /// preprod's and of prod's region in dev (12).
-    @Test(arguments: [("profiles/local.yaml", 10), ("profiles/local-multi-region.yaml", 12)])
-    func synthOutputPassesCfnLint(topology: String, expectedTemplates: Int) async throws {
-        guard let cfnLint = ProjectTools.find("cfn-lint")?.path else {
-            if ConformanceData.isCI { Issue.record("cfn-lint is not installed; CI=true requires it (scripts/ensure-tools test installs it into .tools)") }
-            return
-        }
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("synth-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
-        let result = try await CommandRunner().run(
-            ["synth", "--topology", ConformanceData.packageRoot.appendingPathComponent(topology).path, "--out", out.path],
-            currentDirectory: ConformanceData.packageRoot)
-        #expect(result.status == 0, "\(result.combined)")
-        let templates = (FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".template.json") }
-        #expect(templates.count == expectedTemplates, "\(templates.sorted())")
-        let support = templates.filter { $0.contains("-catalog-support-") }.sorted()
-        #expect(support == (expectedTemplates == 12
-            ? ["dev/mlopsctl-hnb659fds-catalog-support-ap-southeast-2.template.json", "dev/mlopsctl-hnb659fds-catalog-support-eu-central-1.template.json"]
-            : []), "\(support)")
-        // Through CommandRunner, which waits without blocking a thread of the (2-thread) cooperative pool.
-        let lint = try await CommandRunner().run(
-            templates.map { out.appendingPathComponent($0).path }, currentDirectory: out, through: [cfnLint, "--format", "parseable"])
-        let output = lint.combined
-        // cfn-lint's exit status is a bit mask: 2 means errors, 4 warnings, 8 informational.
-        #expect(lint.status & 2 == 0, "cfn-lint errors:\n\(output)")
-        #expect(!output.contains(":E"), "cfn-lint errors:\n\(output)")
-    }
+    // synth's output through cfn-lint, checkov and our rules: CFNTemplateTests.SecurityScanTests.
 }

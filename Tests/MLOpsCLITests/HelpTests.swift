@@ -14,7 +14,7 @@ import Testing
     @Test func doctorHelpDescribesOptionsAndExitStatus() async throws {
         let result = try await CommandRunner().run(["doctor", "--help"])
         #expect(result.status == 0)
-        for text in ["--topology", "--output", "--debug", "Exit status"] {
+        for text in ["--topology", "--output", "--debug", "--credential-timeout", "MLOPSCTL_CREDENTIAL_TIMEOUT", "Exit status"] {
             #expect(result.stdout.contains(text), "missing \(text)")
         }
     }

@@ -43,8 +43,8 @@ import Testing
         #expect(result.stdout.hasPrefix("wrote \(checkout.count) files of the seed code built into mlopsctl "), "\(result.stdout)")
         #expect(checkout.count >= 40)
         #expect(exported == checkout, "differs: \(Set(exported.keys).symmetricDifference(checkout.keys).sorted())")
-        #expect(try Self.mode(out.appendingPathComponent("deploy_app/config/dev.json")) & 0o777 == 0o644)
-        #expect(try Self.mode(out.appendingPathComponent("deploy_app/config")) & 0o777 == 0o755)
+        #expect(try Self.mode(out.appendingPathComponent("deploy_app/config/dev.json")) & 0o777 == 0o600)
+        #expect(try Self.mode(out.appendingPathComponent("deploy_app/config")) & 0o777 == 0o700)
     }
 
     @Test func aFolderWithFilesIsRefusedUnlessForced() async throws {

@@ -60,10 +60,14 @@ let badTopologies: [BadTopology] = [
     // profiles
     .init("profile missing", replacing: ", profile: acme-dev", with: "", path: "stages.dev.profile", fragment: "missing"),
     .init("profile with space", replacing: "profile: acme-dev", with: "profile: \"acme dev\"",
-          path: "stages.dev.profile", fragment: "no whitespace or brackets"),
+          path: "stages.dev.profile", fragment: "no whitespace, brackets"),
     .init("profile with bracket", replacing: "profile: acme-dev", with: "profile: \"acme]dev\"",
-          path: "stages.dev.profile", fragment: "no whitespace or brackets"),
+          path: "stages.dev.profile", fragment: "no whitespace, brackets"),
     .init("profile empty", replacing: "profile: acme-dev", with: "profile: \"\"", path: "stages.dev.profile", fragment: "is empty"),
+    .init("profile of 129 characters", replacing: "profile: acme-dev", with: "profile: \(String(repeating: "p", count: 129))",
+          path: "stages.dev.profile", fragment: "at most 128"),
+    .init("profile with a control character", replacing: "profile: acme-dev", with: "profile: \"acme\\tdev\"",
+          path: "stages.dev.profile", fragment: "control characters"),
     .init("profile null", replacing: "profile: acme-dev", with: "profile: ~", path: "stages.dev.profile", fragment: "is empty"),
     .init("profile as mapping", replacing: "profile: acme-dev", with: "profile: { name: acme-dev }",
           path: "stages.dev.profile", fragment: "expected a string, got a mapping"),
@@ -112,7 +116,7 @@ let badTopologies: [BadTopology] = [
 
     @Test func theBadInputTableIsComplete() {
         // Guards against a table edit that silently drops cases.
-        #expect(badTopologies.count == 38)
+        #expect(badTopologies.count == 40)
     }
 
     @Test func rootThatIsNotAMappingIsReported() throws {

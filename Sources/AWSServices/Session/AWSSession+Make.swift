@@ -15,11 +15,14 @@ extension AWSSession {
     /// 3. the region: `region` > `AWS_REGION` > `AWS_DEFAULT_REGION` > the profile's `region`;
     /// 4. `retry_mode` / `max_attempts` and every configured endpoint URL (validated now so clients cannot fail later).
     ///
-    /// - Parameter config: the shared config; nil reads `~/.aws/config` and `~/.aws/credentials` per `environment`.
+    /// - Parameters:
+    ///   - config: the shared config; nil reads `~/.aws/config` and `~/.aws/credentials` per `environment`.
+    ///   - credentialTimeout: the bound of `credential_process`, SSO and web identity (`CredentialTimeLimit`).
     public static func make(
         profile explicitProfile: String?, region explicitRegion: String? = nil, environment: EnvironmentVariables = .current,
         config: SharedConfig? = nil, transport: any HTTPTransport = URLSessionTransport(), logger: Logger = Logger(label: "mlopsctl.aws"),
-        mfaPrompt: any MFACodePrompt = TerminalMFACodePrompt(), clock: @escaping @Sendable () -> Date = { Date() }
+        mfaPrompt: any MFACodePrompt = TerminalMFACodePrompt(), credentialTimeout: Duration = CredentialTimeLimit.defaultLimit,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) throws -> AWSSession {
         let config = try config ?? SharedConfigFiles.load(environment: environment)
         let selection = ProfileSelection.select(explicit: explicitProfile, environment: environment)
@@ -51,7 +54,7 @@ extension AWSSession {
                 logger: logger, clock: clock),
             ssoFetcher: SSOPortalFetcher(
                 endpointURL: ssoEndpoint?.url, transport: chainTransport, retrySettings: retrySettings, logger: logger, clock: clock),
-            mfaPrompt: mfaPrompt, now: clock)
+            mfaPrompt: mfaPrompt, credentialProcessTimeout: credentialTimeout, now: clock)
         let isExplicit = selection.source == .explicit
         let provider = try DefaultCredentialChain(builder: builder).provider(profile: name, isExplicit: isExplicit) {
             try profileChain(name, config: config, isExplicit: isExplicit)

@@ -22,10 +22,18 @@ public enum AWSErrorParser {
         }
         let requestId = response.requestIdHeader ?? parsed.requestId
         let code = parsed.code.map(sanitize).flatMap { $0.isEmpty ? nil : $0 } ?? reasonCode(response.statusCode)
-        let message = parsed.code == nil && parsed.message == nil ? fallbackMessage(response) : parsed.message
+        let message = (parsed.code == nil && parsed.message == nil ? fallbackMessage(response) : parsed.message).map(shortened)
         return AWSServiceError(
             serviceId: serviceId, operation: operation, statusCode: response.statusCode, code: code, message: message,
             requestId: requestId)
+    }
+
+    /// Messages are shown on one line of a terminal: a hostile or broken endpoint could answer megabytes.
+    static let messageLimit = 500
+
+    static func shortened(_ message: String) -> String {
+        let line = message.replacingOccurrences(of: "\n", with: " ")
+        return line.count > messageLimit ? String(line.prefix(messageLimit)) + "… (\(line.count) characters)" : line
     }
 
     struct Fields {

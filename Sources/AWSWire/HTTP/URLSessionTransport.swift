@@ -31,7 +31,7 @@ public struct URLSessionTransport: HTTPTransport {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: urlRequest)
+            (data, response) = try await abandoningOnCancel { [session, urlRequest] in try await session.data(for: urlRequest) }
         } catch let error as URLError {
             throw Self.transportError(error, host: request.hostAndPort)
         } catch is CancellationError {

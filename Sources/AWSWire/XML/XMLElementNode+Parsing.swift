@@ -8,6 +8,11 @@ extension XMLElementNode {
     /// Parses a whole document and returns its root element. Whitespace-only text between child
     /// elements is dropped; leaf text is kept exactly.
     public static func parse(_ data: Data) throws -> XMLElementNode {
+        // FoundationXML traps on an element or attribute name that is not UTF-8 (found by fuzzing), and AWS
+        // answers only UTF-8: anything else is refused here, before the parser sees it.
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw XMLParseError(line: 1, reason: "the body is not UTF-8 text")
+        }
         let builder = TreeBuilder()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false

@@ -52,7 +52,8 @@ extension BootstrapTemplate {
         ]
         return Resource(
             type: "AWS::KMS::Key",
-            properties: ["KeyPolicy": .subJSON(policy)],
+            // Yearly rotation of the key material (upstream CDK leaves it off); old material still decrypts old objects.
+            properties: ["KeyPolicy": .subJSON(policy), "EnableKeyRotation": true],
             condition: "CreateNewKey",
             deletionPolicy: .delete,
             updateReplacePolicy: .delete)
@@ -75,10 +76,10 @@ extension BootstrapTemplate {
                         ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "aws:kms", "KMSMasterKeyID": encryptionKey]],
                     ],
                 ],
-                "PublicAccessBlockConfiguration": .if(
-                    "UsePublicAccessBlockConfiguration",
-                    ["BlockPublicAcls": true, "BlockPublicPolicy": true, "IgnorePublicAcls": true, "RestrictPublicBuckets": true],
-                    .noValue),
+                // Always, unlike upstream CDK (which lets a parameter drop it): no bucket of ours may ever be public.
+                "PublicAccessBlockConfiguration": [
+                    "BlockPublicAcls": true, "BlockPublicPolicy": true, "IgnorePublicAcls": true, "RestrictPublicBuckets": true,
+                ],
                 "VersioningConfiguration": ["Status": "Enabled"],
                 "LifecycleConfiguration": [
                     "Rules": [
@@ -140,6 +141,8 @@ extension BootstrapTemplate {
             type: "AWS::ECR::Repository",
             properties: [
                 "ImageTagMutability": "IMMUTABLE",
+                // Basic scanning on push (free): known CVEs in an asset image show in the console (upstream CDK: off).
+                "ImageScanningConfiguration": ["ScanOnPush": true],
                 // Security Hub wants a lifecycle rule even though untagged images should never exist.
                 "LifecyclePolicy": ["LifecyclePolicyText": .string(CFNValue.jsonText(lifecycle))],
                 "RepositoryName": .if(

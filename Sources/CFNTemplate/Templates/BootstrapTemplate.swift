@@ -71,8 +71,9 @@ public enum BootstrapTemplate {
                                    description: "An identifier to distinguish multiple bootstrap stacks in the same environment",
                                    allowedPattern: qualifierPattern,
                                    constraintDescription: "Qualifier must be an alphanumeric identifier of at most 10 characters")),
+            // Kept for the CDK CLI, which passes it; the staging bucket's public access block is always on (mlopsctl).
             (.publicAccessBlockConfiguration, Parameter(default: "true", description:
-                "Whether or not to enable S3 Staging Bucket Public Access Block Configuration", allowedValues: trueFalse)),
+                "Ignored: the S3 Staging Bucket's Public Access Block Configuration is always enabled", allowedValues: trueFalse)),
             (.inputPermissionsBoundary, Parameter(default: "",
                                                   description: "Whether or not to use either the CDK supplied or custom permissions boundary")),
             (.useExamplePermissionsBoundary, Parameter(default: "false", allowedValues: trueFalse)),
@@ -107,7 +108,6 @@ public enum BootstrapTemplate {
             "ShouldCreatePermissionsBoundary": equals("true", .useExamplePermissionsBoundary),
             "PermissionsBoundarySet": notEmpty(.inputPermissionsBoundary),
             "HasCustomContainerAssetsRepositoryName": notEmpty(.containerAssetsRepositoryName),
-            "UsePublicAccessBlockConfiguration": equals("true", .publicAccessBlockConfiguration),
             "ShouldDenyExternalId": equals("true", .denyExternalId),
         ]
     }

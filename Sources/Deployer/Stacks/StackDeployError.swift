@@ -23,6 +23,8 @@ public struct StackDeployError: Error, Sendable, CustomStringConvertible {
         /// The update would replace or delete these stateful resources and replacing was not allowed; its change
         /// set was deleted, nothing was changed.
         case replacementRefused([PlannedResourceChange])
+        /// The stack is deployed, but UpdateTerminationProtection was refused or failed (not merely unimplemented).
+        case terminationProtectionFailed(enabled: Bool, underlying: any Error)
     }
 
     public var stackName: String
@@ -33,9 +35,16 @@ public struct StackDeployError: Error, Sendable, CustomStringConvertible {
         self.kind = kind
     }
 
+    /// The wait deadline expired while the stack was still in progress: not a failure of the stack itself.
+    public var isTimeout: Bool {
+        if case .timedOut = kind { return true }
+        return false
+    }
+
     /// The error CloudFormation answered, for `callFailed`.
     public var underlying: (any Error)? {
         if case .callFailed(_, let underlying) = kind { return underlying }
+        if case .terminationProtectionFailed(_, let underlying) = kind { return underlying }
         return nil
     }
 
@@ -65,6 +74,10 @@ public struct StackDeployError: Error, Sendable, CustomStringConvertible {
             let count = changes.count == 1 ? "1 stateful resource" : "\(changes.count) stateful resources"
             return "\(stack): refused: the update would replace or delete \(count), losing what it holds: "
                 + changes.map(\.summary).joined(separator: "; ") + "; nothing was changed (the change set was deleted)"
+        case .terminationProtectionFailed(let enabled, let underlying):
+            return "\(stack) is deployed, but termination protection could not be turned \(enabled ? "on" : "off"): "
+                + "\(Self.oneLine(String(describing: underlying))); allow cloudformation:UpdateTerminationProtection on it "
+                + "(or change bootstrap.terminationProtection in the topology), then run again"
         }
     }
 

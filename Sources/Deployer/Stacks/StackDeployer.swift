@@ -115,22 +115,27 @@ public struct StackDeployer: Sendable {
         return StackOutcome(kind: changed ? .updated : .unchanged, stackName: name, stack: current, warnings: warnings)
     }
 
-    /// Turns termination protection on or off when the deployed stack differs; true when it changed it. A refused
-    /// call is a warning, not a failure: the stack itself is deployed.
+    /// Turns termination protection on or off when the deployed stack differs; true when it changed it. Only an endpoint
+    /// that does not implement the call (`NotImplementedAnswer`) makes it a warning; anything else (AccessDenied,
+    /// throttling after retries, a server error) fails the stage: a production stack must not be left unprotected quietly.
     func applyTerminationProtection(
         _ deployment: StackDeployment, stack: StackDescription, to current: inout StackDescription, warnings: inout [String], since: Date
     ) async throws -> Bool {
         guard stack.terminationProtection != deployment.terminationProtection else { return false }
+        let enabled = deployment.terminationProtection
         do {
-            try await cloudFormation.updateTerminationProtection(stackName: stack.stackId, enabled: deployment.terminationProtection)
-            current.terminationProtection = deployment.terminationProtection
+            try await cloudFormation.updateTerminationProtection(stackName: stack.stackId, enabled: enabled)
+            current.terminationProtection = enabled
             return true
-        } catch let error as AWSServiceError {
-            // moto does not implement the call (HTTP 500).
-            let warning = "could not turn termination protection \(deployment.terminationProtection ? "on" : "off"): \(error)"
+        } catch let error as AWSServiceError where NotImplementedAnswer.matches(error) {
+            let warning = "could not turn termination protection \(enabled ? "on" : "off"): the endpoint does not implement it: \(error)"
             warnings.append(warning)
             sink.phaseChanged(.warning(warning), progress: idleProgress(deployment.stackName, since: since))
             return false
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw StackDeployError(stackName: deployment.stackName, kind: .terminationProtectionFailed(enabled: enabled, underlying: error))
         }
     }
 

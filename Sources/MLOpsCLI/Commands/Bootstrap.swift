@@ -20,7 +20,8 @@ extension MLOpsCommand {
                 added, modified or removed, and whether it is replaced) is shown first, and if any stage's update would \
                 replace or delete a bucket, key, repository, role or another stateful resource, nothing is applied in any \
                 stage unless --allow-replace is given. --dry-run shows the same plan (it creates the change sets and deletes \
-                them; nothing is deployed). Exit status: 0 success, 1 failure, refusal or bad input, 3 another run holds the ledger.
+                them; nothing is deployed). Exit status: 0 success, 1 failure, refusal or bad input, 3 another run holds the ledger, \
+                130/143 interrupted by Ctrl-C/SIGTERM (run it again to resume).
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -56,8 +57,14 @@ extension MLOpsCommand {
                 let results = try await workflow.run()
                 if dryRun { BootstrapPlan(results: results).print(global.output) }
                 try BootstrapReport(results: results, dryRun: dryRun).print(global.output)
+                // A dry run that could not read a stage's plan has not shown what would happen there.
+                if results.contains(where: { !$0.succeeded }) {
+                    Console.printError("Error: \(BootstrapReport.failureLine(results))")
+                    throw ExitCodes.failure
+                }
             } catch let failure as BootstrapFailure {
                 try BootstrapReport(results: failure.results, dryRun: dryRun).print(global.output)
+                Console.printError("Error: \(BootstrapReport.failureLine(failure.results))")
                 throw ExitCodes.failure
             } catch let locked as LedgerLockedError {
                 Console.printError("Error: \(locked)")
@@ -83,6 +90,16 @@ struct BootstrapReport: Encodable {
         case .table:
             Console.print(table)
         }
+    }
+
+    /// The one line stderr gets when stages failed (the table on stdout has the rest): how many, and the first.
+    static func failureLine(_ results: [StageBootstrapResult]) -> String {
+        let failed = results.filter { !$0.succeeded }
+        guard let first = failed.first else {
+            let refused = results.flatMap(\.stacks).filter { $0.action == .refused }.count
+            return "\(refused) stack update(s) refused: they would replace or delete stateful resources; see the plan, or pass --allow-replace"
+        }
+        return "\(failed.count) of \(results.count) stages failed; \(first.stage): \(first.error ?? "failed")"
     }
 
     var table: String {

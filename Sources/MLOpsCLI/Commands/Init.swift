@@ -73,8 +73,7 @@ extension MLOpsCommand {
             let yaml = TopologyWriter.yaml(for: topology, header: header)
             _ = try TopologyLoader.parse(yaml: yaml, file: out)  // what we write must read back
             let url = URL(fileURLWithPath: out)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try yaml.write(to: url, atomically: true, encoding: .utf8)
+            try PrivateFiles.write(Data(yaml.utf8), to: url)
             Console.print("wrote \(out)\(noVerify ? " (profiles not verified)" : "; every profile reaches its account")")
         }
     }

@@ -16,7 +16,8 @@ extension MLOpsCommand {
                 --via sagemaker (the default, or the topology's project.via) calls SageMaker CreateProject with the catalog's \
                 product and waits for provisioning; --via cloudformation deploys the project template directly as a stack in \
                 dev (accounts without Studio, and the local emulator). The project id defaults to a generated one. Everything \
-                created is recorded in the ledger under the project's name. Exit status: 0, 1, 3 (ledger locked).
+                created is recorded in the ledger under the project's name. Exit status: 0, 1, 3 (ledger locked), \
+                130/143 (interrupted by Ctrl-C/SIGTERM: run it again to resume).
                 """)
 
         @OptionGroup var global: GlobalOptions

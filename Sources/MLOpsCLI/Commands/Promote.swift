@@ -23,7 +23,8 @@ extension MLOpsCommand {
                 copied into the stage's CDK staging bucket in its region (recorded in the ledger), SageMaker's own images taken \
                 from that region's registry, and any other image required to exist there already. A failed update is \
                 rolled back and the previous package keeps serving. --dry-run makes every check and plans the stack, then stops \
-                (no approval, deployment, confirmation or ledger run). Exit status: 0, 1, 3 (ledger locked).
+                (no approval, deployment, confirmation or ledger run). Exit status: 0, 1, 3 (ledger locked), \
+                130/143 (interrupted by Ctrl-C/SIGTERM: run it again to resume).
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -58,7 +59,8 @@ extension MLOpsCommand {
             let prompter = Prompter()
             let workflow = PromoteWorkflow(
                 topology: topology, sessions: sessions, options: options, deployApp: .deploy(in: seed),
-                openLedger: { try LedgerDatabase.open(path: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
+                openLedger: { try LedgerDatabase.open(path: ledgerPath) }, ledgerExists: { FileManager.default.fileExists(atPath: ledgerPath) },
+                lockTimeout: .seconds(lockTimeout),
                 arguments: CommandLine.arguments.dropFirst().map { $0 },
                 display: ProgressDisplay.factory(output: global.output, stageCount: 1)(topology[to]),
                 user: environment.values["USER"] ?? environment.values["LOGNAME"], isInteractive: prompter.isInteractive,

@@ -16,7 +16,8 @@ extension MLOpsCommand {
                 dev's bootstrap staging bucket under content-addressed keys (skipping what is already there), deploys in dev's \
                 account a support stack <catalog stack>-support-<region> (artifact bucket and KMS key of the project deploy \
                 pipelines) in each region other than dev's that preprod or prod live in, then deploys the catalog stack: SSM parameters, launch role, portfolio, product (every published version kept), launch constraint \
-                and principal association. A re-run with nothing changed makes no change. Exit status: 0, 1, 3 (ledger locked).
+                and principal association. A re-run with nothing changed makes no change. Exit status: 0, 1, 3 (ledger locked), \
+                130/143 (interrupted by Ctrl-C/SIGTERM: run it again to resume).
                 """)
 
         @OptionGroup var global: GlobalOptions

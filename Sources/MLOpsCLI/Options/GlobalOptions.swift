@@ -1,6 +1,7 @@
 import ArgumentParser
 import AWSConfig
 import AWSWire
+import Credentials
 import Foundation
 import Logging
 import Workflows
@@ -36,7 +37,20 @@ public struct GlobalOptions: ParsableArguments {
         completion: .file())
     public var recordRequests: String?
 
+    @Option(
+        name: .customLong("credential-timeout"),
+        help: ArgumentHelp(
+            "Seconds a credential_process helper, SSO or web identity may take before it is stopped.",
+            discussion: "Default: $MLOPSCTL_CREDENTIAL_TIMEOUT, else 60. The helper and its process group are killed at the limit.",
+            valueName: "seconds"))
+    public var credentialTimeout: String?
+
     public init() {}
+
+    /// `--credential-timeout` > `$MLOPSCTL_CREDENTIAL_TIMEOUT` > 60 s; a bad value fails naming the flag or variable.
+    public func credentialTimeLimit(environment: EnvironmentVariables) throws -> Duration {
+        try CredentialTimeLimit.resolve(option: credentialTimeout, environment: environment)
+    }
 
     /// A logger writing to stderr; `--debug` lowers its level so request logs appear.
     public func makeLogger() -> Logger {
@@ -56,7 +70,9 @@ public struct GlobalOptions: ParsableArguments {
 
     /// Every stage's session, from one load of the AWS config files, with this run's logger and request journal.
     public func stageSessions(for command: any ParsableCommand.Type, environment: EnvironmentVariables) throws -> StageSessions {
-        try StageSessions.load(
-            environment: environment, logger: makeLogger(), observer: try requestJournal(verb: command._commandName, environment: environment))
+        let credentialTimeout = try credentialTimeLimit(environment: environment)
+        return try StageSessions.load(
+            environment: environment, logger: makeLogger(), observer: try requestJournal(verb: command._commandName, environment: environment),
+            credentialTimeout: credentialTimeout)
     }
 }

@@ -12,4 +12,6 @@ public enum ExitCodes {
     public static let ledgerLocked = ExitCode(3)
     /// The run finished but left something behind (listed in the output).
     public static let partial = ExitCode(4)
+    /// Stopped by a signal at a safe point: 128 + the signal, so 130 for SIGINT (Ctrl-C) and 143 for SIGTERM.
+    public static func interrupted(by signalNumber: Int32) -> ExitCode { ExitCode(128 + signalNumber) }
 }

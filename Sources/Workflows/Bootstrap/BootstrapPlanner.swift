@@ -99,6 +99,6 @@ public struct BootstrapInputError: Error, CustomStringConvertible, Sendable {
     public let problems: [String]
 
     public var description: String {
-        problems.count == 1 ? problems[0] : "\(problems.count) problems:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
+        ProblemList.describe(problems) { "\($0) problems:" }
     }
 }

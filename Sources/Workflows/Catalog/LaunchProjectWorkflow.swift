@@ -183,7 +183,15 @@ public struct LaunchProjectWorkflow: Sendable {
                     name: identity.name, id: projectId, via: via.rawValue, account: dev.account, region: dev.region, stack: stackName,
                     stackAction: "created", outputs: [:], sourceUploads: [])
             }
-            if project?.status == .createFailed || ContinuousClock.now > deadline {
+            if project?.status != .createFailed, ContinuousClock.now > deadline {
+                // Not a failure: the project may still complete. The row stays planned, so the ledger and a re-run know of it.
+                throw CatalogInputError(problems: [
+                    "SageMaker is still creating project \(identity.name) (\(project?.status.rawValue ?? "not found yet")) after waiting "
+                        + "\(provisioningTimeout.components.seconds) s; see its Service Catalog provisioned product "
+                        + "\(project?.provisionedProduct?.id ?? "(none yet)"), then run `mlopsctl launch-project` again",
+                ])
+            }
+            if project?.status == .createFailed {
                 let message = project?.provisionedProduct?.statusMessage ?? "status \(project?.status.rawValue ?? "unknown")"
                 if let id = row?.id { _ = try? await recorder.ledger?.settle(id, status: .failed, detail: message) }
                 throw CatalogInputError(problems: ["SageMaker could not create project \(identity.name): \(message)"])

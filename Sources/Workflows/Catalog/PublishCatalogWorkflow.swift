@@ -20,11 +20,12 @@ public struct PublishCatalogWorkflow: Sendable {
     public let lockTimeout: Duration
     public let arguments: [String]
     public let display: any StackProgressSink
+    public let timing: StackWaitTiming
 
     public init(
         topology: Topology, sessions: StageSessions, seedCode: SeedCodeLocation, dryRun: Bool = false,
         openLedger: @escaping @Sendable () throws -> LedgerDatabase, lockTimeout: Duration = .seconds(30), arguments: [String] = [],
-        display: any StackProgressSink = SilentProgressSink()
+        display: any StackProgressSink = SilentProgressSink(), timing: StackWaitTiming = StackWaitTiming()
     ) {
         self.topology = topology
         self.sessions = sessions
@@ -34,6 +35,7 @@ public struct PublishCatalogWorkflow: Sendable {
         self.lockTimeout = lockTimeout
         self.arguments = arguments
         self.display = display
+        self.timing = timing
     }
 
     /// `mlopsctl-<qualifier>-catalog`, in dev.
@@ -89,7 +91,7 @@ public struct PublishCatalogWorkflow: Sendable {
             }
             // The artifact stores first: a project launched from the new version may deploy across regions at once.
             let supportStacks = try await support.apply(dev: dev, session: session, ledger: ledger, runId: lock.runId, display: display, dryRun: false)
-            let applier = StackApplier(session: session, recorder: recorder, display: display, dryRun: false)
+            let applier = StackApplier(session: session, recorder: recorder, display: display, dryRun: false, timing: timing)
             let stack = try await applier.apply(deployment)
             return PublishCatalogResult(
                 account: dev.account, region: dev.region, productVersion: topology.catalog.productVersion, versions: options.versions.map(\.name),

@@ -16,22 +16,20 @@ public struct SeedCodeExport: Sendable {
         self.tree = tree
     }
 
-    /// Writes every folder (0755) and file (0644, 0755 when executable; tighter if the umask says so) and returns
-    /// the relative paths of the files written.
+    /// Writes every folder (0700) and file (0600, 0700 when executable: `PrivateFiles`) and returns the relative paths
+    /// of the files written. A folder that already exists keeps its mode.
     @discardableResult
     public func write() throws -> [String] {
         try check()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try PrivateFiles.createFolders(directory)
         var written: [String] = []
         for entry in tree.entries {
             let url = directory.appendingPathComponent(entry.path)
             switch entry.content {
             case .directory:
-                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-                try Self.limitMode(of: url, to: 0o755)
+                try PrivateFiles.createFolders(url)
             case .file(let data, let executable):
-                try data.write(to: url, options: .atomic)
-                try Self.limitMode(of: url, to: executable ? 0o755 : 0o644)
+                try PrivateFiles.write(data, to: url, executable: executable)
                 written.append(entry.path)
             }
         }
@@ -67,12 +65,6 @@ public struct SeedCodeExport: Sendable {
     /// The type of what is at `path` itself (a link is not followed), or nil when nothing is.
     static func kind(_ path: String) -> FileAttributeType? {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-    }
-
-    /// Sets the mode to `mode` without granting anything the umask withheld at creation.
-    static func limitMode(of url: URL, to mode: Int) throws {
-        let current = ((try FileManager.default.attributesOfItem(atPath: url.path))[.posixPermissions] as? NSNumber)?.intValue ?? mode
-        try FileManager.default.setAttributes([.posixPermissions: NSNumber(value: current & mode)], ofItemAtPath: url.path)
     }
 }
 

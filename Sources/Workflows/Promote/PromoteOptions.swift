@@ -61,6 +61,6 @@ public struct PromoteError: Error, CustomStringConvertible, Sendable, Equatable 
     public init(_ problems: [String]) { self.problems = problems }
     public init(_ problem: String) { self.problems = [problem] }
     public var description: String {
-        problems.count == 1 ? problems[0] : "\(problems.count) problems:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
+        ProblemList.describe(problems) { "\($0) problems:" }
     }
 }

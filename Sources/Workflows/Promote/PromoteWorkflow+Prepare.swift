@@ -18,6 +18,13 @@ extension PromoteWorkflow {
         }
         let dev = topology[.dev]
         let target = topology[options.target]
+        if case .explicit(let arn) = options.package, let account = arn.split(separator: ":", omittingEmptySubsequences: false).dropFirst(4).first,
+            account.count == 12, account != dev.account
+        {
+            problems.append(
+                "--model-package '\(arn)' is in account \(account), but the project's model registry is in dev's account \(dev.account); "
+                    + "promote serves a package of the project's own group")
+        }
         guard problems.isEmpty else { throw PromoteError(problems) }
         let config = try EndpointStageConfig.load(deployApp: deployApp, stage: options.target.rawValue)
 
@@ -29,8 +36,11 @@ extension PromoteWorkflow {
         let byStage = Dictionary(stageSessions.map { ($0.0.stage, $0.1) }, uniquingKeysWith: { first, _ in first })
         let session = { (stage: Stage) in byStage[stage]! }
 
-        let ledger = try openLedger()
-        let identity = try await ProjectLookup.identity(name: options.project, ledger: ledger, dev: session(.dev))
+        // A promotion refused here leaves no ledger behind: without a ledger file the project is looked up in SSM only,
+        // and the file is created once every check has passed.
+        let existingLedger = ledgerExists() ? try openLedger() : nil
+        let identity = try await ProjectLookup.identity(
+            name: options.project, ledger: try existingLedger ?? LedgerDatabase.inMemory(), dev: session(.dev))
         let group = ProjectNames(projectName: identity.name, projectId: identity.id, account: dev.account, region: dev.region).modelPackageGroup
         let selection = try await PackageSelection.choose(options.package, group: group, approve: options.approve, sageMaker: session(.dev).sageMaker)
         let packageArn = selection.package.arn
@@ -59,6 +69,7 @@ extension PromoteWorkflow {
             tags: topology.bootstrap.tags.merging(EndpointTemplate.tags(endpointOptions)) { $1 },
             roleARN: bootstrap.cloudFormationExecutionRoleARN)
         let previouslyLive = try await Self.livePackage(project: identity.name, stage: options.target, session: session(options.target))
+        let ledger = try existingLedger ?? (options.dryRun ? LedgerDatabase.inMemory() : openLedger())
         return PromotionPlan(
             target: target, ledger: ledger, sessions: byStage, callers: arns, identity: identity, selection: selection, names: names,
             bootstrap: bootstrap, deployment: deployment, regional: regional, previouslyLive: previouslyLive,

@@ -17,6 +17,8 @@ public struct PromoteWorkflow: Sendable {
     /// The seed code's `deploy_app`: its `config/<stage>.json` sizes the endpoint.
     public let deployApp: SeedCodeApp
     public let openLedger: @Sendable () throws -> LedgerDatabase
+    /// Whether the ledger file exists yet (a refused promotion must not create it).
+    public let ledgerExists: @Sendable () -> Bool
     public let lockTimeout: Duration
     public let arguments: [String]
     public let display: any StackProgressSink
@@ -30,7 +32,8 @@ public struct PromoteWorkflow: Sendable {
 
     public init(
         topology: Topology, sessions: StageSessions, options: PromoteOptions, deployApp: SeedCodeApp,
-        openLedger: @escaping @Sendable () throws -> LedgerDatabase, lockTimeout: Duration = .seconds(30), arguments: [String] = [],
+        openLedger: @escaping @Sendable () throws -> LedgerDatabase, ledgerExists: @escaping @Sendable () -> Bool = { true },
+        lockTimeout: Duration = .seconds(30), arguments: [String] = [],
         display: any StackProgressSink = SilentProgressSink(), user: String? = nil, isInteractive: Bool = false,
         ask: @escaping @Sendable (String) -> String? = { _ in nil }, endpointTimeout: Duration = .seconds(3600),
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
@@ -40,6 +43,7 @@ public struct PromoteWorkflow: Sendable {
         self.options = options
         self.deployApp = deployApp
         self.openLedger = openLedger
+        self.ledgerExists = ledgerExists
         self.lockTimeout = lockTimeout
         self.arguments = arguments
         self.display = display

@@ -6,22 +6,32 @@ import Topology
 /// All stages are checked at once, and one mismatch stops the whole run before anything changes.
 enum AccountCheck {
     struct Mismatch: Error, CustomStringConvertible {
+        /// One per failing stage, in stage order: the stage and what is wrong with it.
         let problems: [String]
+
+        /// Stages with the same problem (one profile used by several stages) share a line, and the first line is a
+        /// problem itself, naming its profile: that is the line a user (or a log's first line) sees.
         var description: String {
-            problems.count == 1 ? problems[0] : "\(problems.count) stages failed the account check:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
+            ProblemList.describe(problems) { _ in "\(problems.count) stages failed the account check:" }
         }
     }
 
+    private static func key(_ stage: StageConfig) -> String { "\(stage.profile)\u{0}\(stage.region)" }
+
     /// - Returns: the caller ARN of each stage.
     static func verify(_ sessions: [(StageConfig, AWSSession)]) async throws -> [Stage: String] {
-        let outcomes = await withTaskGroup(of: (StageConfig, Result<CallerIdentity, any Error>).self) { group in
-            for (stage, session) in sessions {
-                group.addTask { (stage, await Result { try await session.sts.getCallerIdentity() }) }
+        // One call per profile and region: stages sharing a profile share its answer (and one failure reads as one).
+        var firstByKey: [String: AWSSession] = [:]
+        for (stage, session) in sessions where firstByKey[key(stage)] == nil { firstByKey[key(stage)] = session }
+        let identities = await withTaskGroup(of: (String, Result<CallerIdentity, any Error>).self) { group in
+            for (key, session) in firstByKey {
+                group.addTask { (key, await Result { try await session.sts.getCallerIdentity() }) }
             }
-            var collected: [(StageConfig, Result<CallerIdentity, any Error>)] = []
-            for await outcome in group { collected.append(outcome) }
-            return collected.sorted { $0.0.stage < $1.0.stage }
+            var collected: [String: Result<CallerIdentity, any Error>] = [:]
+            for await (key, outcome) in group { collected[key] = outcome }
+            return collected
         }
+        let outcomes = sessions.map { ($0.0, identities[key($0.0)]!) }.sorted { $0.0.stage < $1.0.stage }
         var problems: [String] = []
         var arns: [Stage: String] = [:]
         for (stage, outcome) in outcomes {
@@ -30,14 +40,25 @@ enum AccountCheck {
                 arns[stage.stage] = identity.arn
             case .success(let identity):
                 problems.append(
-                    "\(stage.stage.rawValue): profile '\(stage.profile)' reaches account \(identity.account), but the topology says "
-                        + "\(stage.account); nothing was changed")
+                    (stage.stage.rawValue, "profile '\(stage.profile)' reaches account \(identity.account), but the topology says "
+                        + "\(stage.account); nothing was changed"))
             case .failure(let error):
-                problems.append("\(stage.stage.rawValue): cannot confirm the account of profile '\(stage.profile)': \(error)")
+                problems.append("\(stage.stage.rawValue): \(Self.unconfirmed(profile: stage.profile, error))")
             }
         }
         guard problems.isEmpty else { throw Mismatch(problems: problems) }
         return arns
+    }
+}
+
+extension AccountCheck {
+    /// "cannot confirm the account of profile 'p': …", without naming the profile twice when the error already
+    /// starts with it (credential errors do).
+    static func unconfirmed(profile: String, _ error: any Error) -> String {
+        let text = String(describing: error)
+        let prefix = "profile '\(profile)': "
+        let reason = text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+        return "cannot confirm the account of profile '\(profile)': \(reason)"
     }
 }
 

@@ -40,6 +40,9 @@ struct LedgerRecorder: Sendable {
             let value = try await operation()
             try await ledger.settle(row.id!, status: .present)
             return (value, row.id)
+        } catch let error as StackDeployError where error.isTimeout {
+            // The wait ran out, not the operation: the stack may still finish. The row stays planned; a re-run resumes it.
+            throw error
         } catch {
             _ = try? await ledger.settle(row.id!, status: .failed, detail: String(String(describing: error).prefix(500)))
             throw error

@@ -11,10 +11,12 @@ struct StackApplier: Sendable {
     let recorder: LedgerRecorder
     let dryRun: Bool
 
-    init(session: AWSSession, recorder: LedgerRecorder, display: any StackProgressSink, dryRun: Bool) {
+    init(session: AWSSession, recorder: LedgerRecorder, display: any StackProgressSink, dryRun: Bool, timing: StackWaitTiming = StackWaitTiming()) {
         let collector = EventCollector(display: display)
         self.collector = collector
-        self.deployer = StackDeployer(cloudFormation: session.cloudFormation, sink: collector, logger: session.logger)
+        self.deployer = StackDeployer(
+            cloudFormation: session.cloudFormation, sink: collector, waitPolicy: timing.policy, clock: timing.clock, sleep: timing.sleep,
+            logger: session.logger)
         self.recorder = recorder
         self.dryRun = dryRun
     }
@@ -79,5 +81,22 @@ struct StackApplier: Sendable {
         case .recreate(let reason): return .init(stack: name, action: .wouldRecreate, detail: reason.description)
         case .blocked(let status): return .init(stack: name, action: .wouldUpdate, detail: "after the running operation (\(status.rawValue)) ends")
         }
+    }
+}
+
+/// How a workflow's deployer waits for stacks: the poll policy (its timeout), the clock it measures by and how it sleeps.
+/// The defaults are the real ones; replay tests inject a fake clock to reach the deadline without waiting.
+public struct StackWaitTiming: Sendable {
+    public var policy: WaitPolicy
+    public var clock: @Sendable () -> Date
+    public var sleep: @Sendable (Duration) async throws -> Void
+
+    public init(
+        policy: WaitPolicy = WaitPolicy(), clock: @escaping @Sendable () -> Date = { Date() },
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) {
+        self.policy = policy
+        self.clock = clock
+        self.sleep = sleep
     }
 }

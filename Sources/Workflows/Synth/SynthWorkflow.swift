@@ -28,15 +28,15 @@ public struct SynthWorkflow: Sendable {
         var written: [String] = []
         for spec in try BootstrapPlanner(topology: topology, options: options).specs() {
             let folder = directory.appendingPathComponent(spec.stage.stage.rawValue)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try PrivateFiles.createFolders(folder)
             var deployments = spec.policyStack.map { [$0] } ?? []
             deployments.append(spec.bootstrapDeployment(kmsKeyId: nil, terminationProtection: spec.terminationProtection ?? false))
             for deployment in deployments {
                 guard case .body(let body) = deployment.template else { continue }
                 let template = folder.appendingPathComponent("\(deployment.stackName).template.json")
                 let parameters = folder.appendingPathComponent("\(deployment.stackName).parameters.json")
-                try Data((body.hasSuffix("\n") ? body : body + "\n").utf8).write(to: template)
-                try Data(Self.parametersJSON(deployment.parameters).utf8).write(to: parameters)
+                try PrivateFiles.write(Data((body.hasSuffix("\n") ? body : body + "\n").utf8), to: template)
+                try PrivateFiles.write(Data(Self.parametersJSON(deployment.parameters).utf8), to: parameters)
                 written += [template.path, parameters.path]
             }
         }
@@ -53,7 +53,7 @@ public struct SynthWorkflow: Sendable {
         let catalog = try CatalogTemplate.make(
             try plan.catalogOptions(topology: topology, stagingBucket: bucket, leadRoleArn: Self.leadRolePlaceholder(dev), published: []))
         let folder = directory.appendingPathComponent(dev.stage.rawValue)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try PrivateFiles.createFolders(folder)
         let catalogName = PublishCatalogWorkflow.stackName(qualifier: topology.qualifier)
         var files: [(String, String)] = [
             ("\(catalogName).template.json", TemplateRenderer().render(catalog) + "\n"),
@@ -72,7 +72,7 @@ public struct SynthWorkflow: Sendable {
         var written: [String] = []
         for (name, text) in files {
             let url = folder.appendingPathComponent(name)
-            try Data(text.utf8).write(to: url)
+            try PrivateFiles.write(Data(text.utf8), to: url)
             written.append(url.path)
         }
         return written

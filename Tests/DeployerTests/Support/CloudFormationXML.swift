@@ -100,9 +100,17 @@ enum CFNXML {
 
     static func notFound(_ name: String) -> HTTPResponse { error(400, "ValidationError", "Stack with id \(name) does not exist") }
 
-    /// What moto answers for operations it does not implement.
-    static let motoNotImplemented = HTTPResponse(
-        statusCode: 500, body: "<!doctype html><html><title>500 Internal Server Error</title><p>The update_termination_protection action has not been implemented</p></html>")
+    /// What moto answers for operations it does not implement (and for its own crashes): Flask's bare HTML 500, which
+    /// does not say which it is.
+    static let motoServerError = HTTPResponse(
+        statusCode: 500, headers: ["Content-Type": "text/html; charset=utf-8"],
+        body: "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server "
+            + "encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n")
+
+    /// What LocalStack answers for operations it does not implement: HTTP 501.
+    static func localStackNotImplemented(_ action: String) -> HTTPResponse {
+        error(501, "InternalFailure", "API action '\(action)' for service 'cloudformation' not yet implemented or pro feature - please check https://docs.localstack.cloud/references/coverage/ for further information")
+    }
 
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")

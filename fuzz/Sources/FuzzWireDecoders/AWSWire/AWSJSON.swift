@@ -1,0 +1,1 @@
+../../../../Sources/AWSWire/Codecs/AWSJSON.swift

@@ -1,0 +1,1 @@
+../../../../Sources/AWSWire/Errors/AWSServiceError.swift

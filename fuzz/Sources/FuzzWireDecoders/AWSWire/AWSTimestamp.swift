@@ -1,0 +1,1 @@
+../../../../Sources/AWSWire/Time/AWSTimestamp.swift

@@ -1,0 +1,1 @@
+../../../../Sources/AWSWire/HTTP/HTTPResponse.swift

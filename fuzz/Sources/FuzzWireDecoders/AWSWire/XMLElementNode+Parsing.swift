@@ -1,0 +1,1 @@
+../../../../Sources/AWSWire/XML/XMLElementNode+Parsing.swift
