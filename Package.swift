@@ -66,8 +66,10 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "AWSWire",
-            dependencies: ["AWSConfig", "SigV4", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["AWSConfig", "SigV4", "CCurl", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
+        // The few libcurl calls the HTTP transport makes; the system has libcurl.so.4 but no headers (see CCurl.h).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary(":libcurl.so.4", .when(platforms: [.linux]))]),
         .target(
             name: "Credentials",
             dependencies: ["AWSConfig", "SigV4", .product(name: "Crypto", package: "swift-crypto")],

@@ -2,8 +2,8 @@ import Foundation
 
 /// `retry_mode` and `max_attempts`, from the environment (which wins) or the profile.
 public struct RetrySettings: Sendable, Equatable {
-    /// The configured mode. Every mode currently runs standard-mode semantics; the value is kept so
-    /// callers can report it and adaptive rate limiting can be added later.
+    /// `standard` (the default), `adaptive` (standard plus a client-side rate limiter after throttling) or `legacy`
+    /// (botocore's older rules: 5 attempts, no retry quota, uncapped backoff).
     public enum Mode: String, Sendable, CaseIterable {
         case legacy, standard, adaptive
     }
@@ -11,6 +11,8 @@ public struct RetrySettings: Sendable, Equatable {
     public static let defaultMode = Mode.standard
     /// Attempts including the first one (standard mode's default).
     public static let defaultMaxAttempts = 3
+    /// Legacy mode's default (botocore `_retry.json`: 4 retries).
+    public static let legacyDefaultMaxAttempts = 5
 
     public var mode: Mode
     public var maxAttempts: Int
@@ -20,7 +22,7 @@ public struct RetrySettings: Sendable, Equatable {
         self.maxAttempts = maxAttempts
     }
 
-    /// `AWS_RETRY_MODE` > profile `retry_mode` > standard; `AWS_MAX_ATTEMPTS` > profile `max_attempts` > 3.
+    /// `AWS_RETRY_MODE` > profile `retry_mode` > standard; `AWS_MAX_ATTEMPTS` > profile `max_attempts` > 3 (5 in legacy).
     /// Invalid values are errors naming the variable or profile key, as botocore does.
     public static func resolve(environment: EnvironmentVariables, profile: Profile?) throws -> RetrySettings {
         var settings = RetrySettings()
@@ -30,6 +32,7 @@ public struct RetrySettings: Sendable, Equatable {
                 throw ConfigurationValueError(setting: setting, value: text, expected: "one of \(allowed)")
             }
             settings.mode = mode
+            if mode == .legacy { settings.maxAttempts = legacyDefaultMaxAttempts }
         }
         if let (text, setting) = lookup("AWS_MAX_ATTEMPTS", "max_attempts", environment, profile) {
             guard let attempts = Int(text.trimmingCharacters(in: .whitespaces)), attempts > 0 else {

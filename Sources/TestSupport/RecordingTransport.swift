@@ -23,13 +23,13 @@ public final class RecordingTransport: HTTPTransport, @unchecked Sendable {
         self.base = base
     }
 
-    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+    public func send(_ request: HTTPRequest, timeouts: HTTPTimeouts) async throws -> HTTPResponse {
         let operation = Self.operationName(request)
         var exchange = Exchange(
             operation: operation, method: request.method, host: request.hostAndPort, path: request.encodedPath, statusCode: nil,
             isMutating: Self.isMutating(operation: operation, method: request.method))
         do {
-            let response = try await base.send(request, timeout: timeout)
+            let response = try await base.send(request, timeouts: timeouts)
             exchange.statusCode = response.statusCode
             lock.withLock { recorded.append(exchange) }
             return response

@@ -17,7 +17,7 @@ public final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
     private let lock = NSLock()
     private let handler: @Sendable (HTTPRequest, Int) throws -> HTTPResponse
     private var recorded: [HTTPRequest] = []
-    private var recordedTimeouts: [Duration] = []
+    private var recordedTimeouts: [HTTPTimeouts] = []
 
     /// Answers each request with `handler(request, zeroBasedIndex)`.
     public init(_ handler: @escaping @Sendable (HTTPRequest, Int) throws -> HTTPResponse) {
@@ -36,10 +36,10 @@ public final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
         }
     }
 
-    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+    public func send(_ request: HTTPRequest, timeouts: HTTPTimeouts) async throws -> HTTPResponse {
         let index = lock.withLock {
             recorded.append(request)
-            recordedTimeouts.append(timeout)
+            recordedTimeouts.append(timeouts)
             return recorded.count - 1
         }
         return try handler(request, index)
@@ -50,8 +50,8 @@ public final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
         lock.withLock { recorded }
     }
 
-    /// The timeout passed with each request.
-    public var timeouts: [Duration] {
+    /// The connect and read limits passed with each request.
+    public var timeouts: [HTTPTimeouts] {
         lock.withLock { recordedTimeouts }
     }
 

@@ -16,15 +16,19 @@ public struct StageSessions: Sendable {
     public let logger: Logger
     /// The bound of credential sources that wait on something outside mlopsctl (`--credential-timeout`).
     public let credentialTimeout: Duration
+    /// Each request attempt's connect and read limits (`--cli-connect-timeout` / `--cli-read-timeout`).
+    public let timeouts: HTTPTimeouts
     private let resolved = ResolvedSessions()
     /// Told of every request each stage's session sends, labelled with the stage and its account (`--record-requests`).
     public let observer: (any RequestObserver)?
 
     public init(
         config: SharedConfig, environment: EnvironmentVariables, transport: any HTTPTransport, logger: Logger,
-        observer: (any RequestObserver)? = nil, credentialTimeout: Duration = CredentialTimeLimit.defaultLimit
+        observer: (any RequestObserver)? = nil, credentialTimeout: Duration = CredentialTimeLimit.defaultLimit,
+        timeouts: HTTPTimeouts = .awsDefault
     ) {
         self.credentialTimeout = credentialTimeout
+        self.timeouts = timeouts
         self.config = config
         self.environment = environment
         self.transport = transport
@@ -34,12 +38,13 @@ public struct StageSessions: Sendable {
 
     /// Loads `~/.aws/config` and `~/.aws/credentials` (or the files the environment names).
     public static func load(
-        environment: EnvironmentVariables = .current, transport: any HTTPTransport = URLSessionTransport(), logger: Logger,
-        observer: (any RequestObserver)? = nil, credentialTimeout: Duration = CredentialTimeLimit.defaultLimit
+        environment: EnvironmentVariables = .current, transport: any HTTPTransport = CurlTransport(), logger: Logger,
+        observer: (any RequestObserver)? = nil, credentialTimeout: Duration = CredentialTimeLimit.defaultLimit,
+        timeouts: HTTPTimeouts = .awsDefault
     ) throws -> StageSessions {
         StageSessions(
             config: try SharedConfigFiles.load(environment: environment), environment: environment, transport: transport, logger: logger,
-            observer: observer, credentialTimeout: credentialTimeout)
+            observer: observer, credentialTimeout: credentialTimeout, timeouts: timeouts)
     }
 
     /// The stage's profile in the stage's region, or in `region` (same credentials); throws profile errors (naming the
@@ -48,7 +53,7 @@ public struct StageSessions: Sendable {
         let session = try resolved.session(for: stage) {
             try AWSSession.make(
                 profile: stage.profile, region: stage.region, environment: environment, config: config, transport: transport(for: stage),
-                logger: logger, credentialTimeout: credentialTimeout)
+                logger: logger, credentialTimeout: credentialTimeout, timeouts: timeouts)
         }
         return session.inRegion(region ?? stage.region)
     }

@@ -217,12 +217,16 @@ import Testing
         #expect(error?.description.contains("sts.endpoint_url") == true)
     }
 
-    @Test func retrySettingsComeFromTheProfileAndEachClientGetsItsOwnQuota() throws {
+    @Test func retrySettingsComeFromTheProfileAndClientsOfOneServiceAndRegionShareTheQuota() throws {
         let session = try make("staging")
 
         #expect(session.retrySettings.maxAttempts == 5)
         #expect(session.client(.s3).retry.maxAttempts == 5)
-        #expect(session.client(.s3).retry.quota !== session.client(.s3).retry.quota)
+        // Clients are made per call; the quota must outlive them, as an SDK client's does.
+        #expect(session.client(.s3).retry.quota === session.client(.s3).retry.quota)
+        #expect(session.client(.s3).retry.quota !== session.client(.sts).retry.quota)
+        #expect(session.client(.s3).retry.quota !== session.inRegion("ap-south-1").client(.s3).retry.quota)
+        #expect(session.client(.s3).retry.rateLimiter == nil)
     }
 
     @Test func serviceClientsUseTheSessionsEndpointCredentialsAndPathStyle() async throws {

@@ -33,18 +33,6 @@ import Testing
         #expect(HTTPResponse(statusCode: 200).requestIdHeader == nil)
     }
 
-    @Test(arguments: [
-        (URLError.Code.timedOut, TransportError.Kind.timeout), (.cannotConnectToHost, .connectionFailed), (.cannotFindHost, .connectionFailed),
-        (.networkConnectionLost, .connectionFailed), (.notConnectedToInternet, .connectionFailed), (.dnsLookupFailed, .connectionFailed),
-        (.badURL, .other), (.cancelled, .other), (.serverCertificateUntrusted, .other),
-    ])
-    func urlErrorsMapToRetryKinds(code: URLError.Code, kind: TransportError.Kind) {
-        let error = URLSessionTransport.transportError(URLError(code), host: "127.0.0.1:5055")
-        #expect(error.kind == kind)
-        #expect(error.description.contains("127.0.0.1:5055"))
-        #expect(!error.description.contains("\n"))
-    }
-
     @Test func percentEncodingMatchesBotocore() {
         #expect(PercentEncoding.encode("a b+c=d/e~f_g.h-i*j'k(l)m!n") == "a%20b%2Bc%3Dd%2Fe~f_g.h-i%2Aj%27k%28l%29m%21n")
         #expect(PercentEncoding.encode("ü€") == "%C3%BC%E2%82%AC")

@@ -34,7 +34,7 @@ import Testing
                 == "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261129/us-east-1/sts/aws4_request, "
                 + "SignedHeaders=content-type;host;x-amz-date, "
                 + "Signature=3f77d27dcc13944b725c683a960e4bafff271880f989246715cf50b1604dd53b")
-        #expect(transport.timeouts == [.seconds(7)])
+        #expect(transport.timeouts == [HTTPTimeouts(connect: .seconds(3), read: .seconds(7))])
     }
 
     @Test func iamUsesTheGlobalEndpointSignedForUsEast1FromAnyRegion() async throws {

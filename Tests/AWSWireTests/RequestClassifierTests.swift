@@ -62,7 +62,7 @@ import Testing
         let transport = ObservedTransport(base: failing, observer: collector, labels: RequestLabels())
         let client = Fixture.client(.ssm, transport: transport, retry: StandardRetryStrategy(maxAttempts: 1, random: { 1 }))
         await #expect(throws: TransportError.self) { try await client.json(operation: "GetParameter", input: EmptyInput()) }
-        _ = try? await transport.send(HTTPRequest(method: "POST", url: URL(string: "https://sts.amazonaws.com/")!), timeout: .seconds(1))
+        _ = try? await transport.send(HTTPRequest(method: "POST", url: URL(string: "https://sts.amazonaws.com/")!), timeouts: .awsDefault)
         #expect(collector.records.map(\.operation) == ["GetParameter"])
         #expect(collector.records.first?.status == nil)
     }

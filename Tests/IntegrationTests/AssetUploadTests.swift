@@ -12,7 +12,7 @@ import TestSupport
     @Test func smallZipOnceThenSkippedAndLargeAssetInParts() async throws {
         try await withEmulator { emulator in
             let dev = try #require(emulator.account("dev"))
-            let recorder = RecordingTransport(wrapping: URLSessionTransport())
+            let recorder = RecordingTransport(wrapping: CurlTransport())
             let session = try AWSSession.make(profile: dev.profile, environment: emulator.awsEnvironment, transport: recorder)
             let bucket = "mlopsctl-assets-\(UUID().uuidString.prefix(8).lowercased())"
             try await session.s3.createBucket(bucket)

@@ -157,7 +157,7 @@ struct LocalStackSetup {
         ledgerPath = localStack.directory.appendingPathComponent("ledger.sqlite").path
         let environment = EnvironmentVariables(localStack.environment.merging(["AWS_MAX_ATTEMPTS": "2"]) { $1 })
         sessions = StageSessions(
-            config: try SharedConfigFiles.load(environment: environment), environment: environment, transport: URLSessionTransport(),
+            config: try SharedConfigFiles.load(environment: environment), environment: environment, transport: CurlTransport(),
             logger: Logger(label: "test"))
     }
 

@@ -12,6 +12,8 @@ import Workflows
 /// status --verify, teardown of each scope), once with every stage in one region and once with each stage in its own
 /// (support stacks, cross-region model copies): every IAM action a verb sent must be in docs/permissions.json, which
 /// `scripts/generate-permissions` writes from these same recordings (it sets MLOPSCTL_PERMISSION_RECORDINGS).
+/// The profiles hold canary secret keys and session tokens (`CanaryCredentials`); the one-region run logs with `--debug`,
+/// and two failing runs follow: no canary may appear in any output, log, journal, ledger or other file written.
 @Suite struct PermissionsLifecycleTests {
     /// One step: a scenario name (the recording's file name) and the arguments after `mlopsctl`.
     struct Step {
@@ -87,6 +89,10 @@ import Workflows
                 emulator, ledger: emulator.directory.appendingPathComponent("ledger.sqlite").path, topology: topology)
             environment["MLOPSCTL_SEED_CODE"] = ConformanceData.packageRoot.appendingPathComponent("seed_code").path
             environment["USER"] = "permissions-test"
+            // Canary secret keys and session tokens in every profile; the one-region run logs with --debug.
+            let canary = try CanaryCredentials.plant(in: emulator)
+            let debug = layout == .oneRegion ? ["--debug"] : []
+            var outputs: [(String, String)] = []
 
             var records: [(scenario: String, verb: String, records: [RequestRecord])] = []
             for step in Self.steps(emulator, topology: topology, layout: layout) {
@@ -105,7 +111,8 @@ import Workflows
                 let scenario = "\(layout.prefix)-\(step.scenario)"
                 let file = recordings.appendingPathComponent("\(scenario).jsonl")
                 let result = try await CommandRunner().run(
-                    step.arguments + ["--record-requests", file.path], environment: environment, timeout: 300)
+                    step.arguments + ["--record-requests", file.path] + debug, environment: environment, timeout: 300)
+                outputs.append((step.scenario, result.combined))
                 try #require(result.status == 0, "\(step.scenario): mlopsctl \(step.arguments.joined(separator: " ")): \(result.combined)")
                 let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
                 let decoded = try lines.map { try JSONDecoder().decode(RequestRecord.self, from: Data($0.utf8)) }
@@ -135,6 +142,27 @@ import Workflows
             }
 
             try PermissionList.check(records.map { ($0.scenario, $0.records) })
+
+            // Every step of the one-region run that sent requests logged them (--debug), none of the other's.
+            let sent = records.filter { !$0.records.isEmpty }.map { String($0.scenario.dropFirst(layout.prefix.count + 1)) }
+            let logged = outputs.filter { $0.1.contains("aws request") }.map(\.0)
+            #expect(logged == (layout == .oneRegion ? sent : []), "steps that logged requests: \(logged); that sent some: \(sent)")
+            // Failing runs too (their error output and --debug logs): no canary anywhere, nor in any file written.
+            for arguments in [["launch-project", "--name", "failing", "--via", "sagemaker"], ["promote", "--project", "gone", "--to", "dev", "--approve"]] {
+                let result = try await CommandRunner().run(arguments + ["--debug"], environment: environment, timeout: 120)
+                #expect(result.status != 0, "\(arguments): \(result.combined)")
+                outputs.append((arguments.joined(separator: " "), result.combined))
+            }
+            #expect(outputs.suffix(2).allSatisfy { $0.1.contains("aws request") }, "the failing runs logged no request")
+            // synth, the one verb that calls no AWS API, with the same profiles.
+            let synth = try await CommandRunner().run(
+                ["synth", "--out", emulator.directory.appendingPathComponent("synth-\(layout)").path, "--debug"], environment: environment)
+            #expect(synth.status == 0, "\(synth.combined)")
+            outputs.append(("synth", synth.combined))
+            // The search itself: it finds the canaries where they are meant to be.
+            #expect(canary.leaks(outputs: [], under: emulator.directory, excluding: []) == ["credentials"])
+            let leaks = canary.leaks(outputs: outputs, under: emulator.directory, excluding: ["credentials", "config", "moto.log", "setup.log"])
+            #expect(leaks.isEmpty, "a canary secret or session token appears in: \(leaks)")
         }
     }
 
@@ -164,7 +192,7 @@ import Workflows
         let topology = try TopologyLoader.load(path: path)
         let sessions = StageSessions(
             config: try SharedConfigFiles.load(environment: emulator.awsEnvironment), environment: emulator.awsEnvironment,
-            transport: URLSessionTransport(), logger: .init(label: "stand-in"))
+            transport: CurlTransport(), logger: .init(label: "stand-in"))
         return try sessions.session(for: topology[.dev])
     }
 }

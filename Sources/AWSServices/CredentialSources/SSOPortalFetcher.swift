@@ -13,11 +13,11 @@ public struct SSOPortalFetcher: SSORoleCredentialsFetching {
     let settings: ClientSettings
 
     public init(
-        endpointURL: URL? = nil, transport: any HTTPTransport, retrySettings: RetrySettings = RetrySettings(),
+        endpointURL: URL? = nil, transport: any HTTPTransport, retrySettings: RetrySettings = RetrySettings(), timeouts: HTTPTimeouts = .awsDefault,
         logger: Logger = Logger(label: "mlopsctl.aws"), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.endpointURL = endpointURL
-        self.settings = ClientSettings(transport: transport, retrySettings: retrySettings, logger: logger, clock: clock)
+        self.settings = ClientSettings(transport: transport, retrySettings: retrySettings, logger: logger, clock: clock, timeouts: timeouts)
     }
 
     /// The portal client for `region`.

@@ -18,13 +18,13 @@ public struct STSRoleAssumer: RoleAssuming {
 
     public init(
         config: SharedConfig, environment: EnvironmentVariables, fallbackRegion: String?, transport: any HTTPTransport,
-        retrySettings: RetrySettings = RetrySettings(), logger: Logger = Logger(label: "mlopsctl.aws"),
+        retrySettings: RetrySettings = RetrySettings(), timeouts: HTTPTimeouts = .awsDefault, logger: Logger = Logger(label: "mlopsctl.aws"),
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.config = config
         self.environment = environment
         self.fallbackRegion = fallbackRegion
-        self.settings = ClientSettings(transport: transport, retrySettings: retrySettings, logger: logger, clock: clock)
+        self.settings = ClientSettings(transport: transport, retrySettings: retrySettings, logger: logger, clock: clock, timeouts: timeouts)
     }
 
     /// The region STS is called in for a role declared by `profile`.

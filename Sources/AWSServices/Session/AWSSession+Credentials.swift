@@ -20,7 +20,7 @@ extension AWSSession {
     private func replacing(_ credentials: any CredentialProvider, transport: any HTTPTransport) -> AWSSession {
         AWSSession(
             profileName: profileName, profileSource: profileSource, region: region, config: config, environment: environment,
-            credentials: CachedCredentialProvider(credentials, now: clock), retrySettings: retrySettings,
+            credentials: CachedCredentialProvider(credentials, now: clock), retrySettings: retrySettings, timeouts: timeouts, retryStates: retryStates,
             configuredEndpoints: configuredEndpoints, transport: transport, logger: logger, clock: clock)
     }
 }

@@ -20,9 +20,9 @@ extension AWSSession {
     ///   - credentialTimeout: the bound of `credential_process`, SSO and web identity (`CredentialTimeLimit`).
     public static func make(
         profile explicitProfile: String?, region explicitRegion: String? = nil, environment: EnvironmentVariables = .current,
-        config: SharedConfig? = nil, transport: any HTTPTransport = URLSessionTransport(), logger: Logger = Logger(label: "mlopsctl.aws"),
+        config: SharedConfig? = nil, transport: any HTTPTransport = CurlTransport(), logger: Logger = Logger(label: "mlopsctl.aws"),
         mfaPrompt: any MFACodePrompt = TerminalMFACodePrompt(), credentialTimeout: Duration = CredentialTimeLimit.defaultLimit,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }, timeouts: HTTPTimeouts = .awsDefault
     ) throws -> AWSSession {
         let config = try config ?? SharedConfigFiles.load(environment: environment)
         let selection = ProfileSelection.select(explicit: explicitProfile, environment: environment)
@@ -41,7 +41,7 @@ extension AWSSession {
             endpoints[service.serviceId] = try EndpointResolver.resolve(
                 serviceId: service.serviceId, profile: profile, config: config, environment: environment)
         }
-        let settings = ClientSettings(transport: transport, retrySettings: retrySettings, logger: logger, clock: clock)
+        let settings = ClientSettings(transport: transport, retrySettings: retrySettings, logger: logger, clock: clock, timeouts: timeouts)
 
         let ssoEndpoint = try EndpointResolver.resolve(
             serviceId: ServiceDescriptor.ssoPortal.serviceId, profile: profile, config: config, environment: environment)
@@ -50,10 +50,10 @@ extension AWSSession {
         let builder = CredentialChainBuilder(
             environment: environment,
             roleAssumer: STSRoleAssumer(
-                config: config, environment: environment, fallbackRegion: region, transport: chainTransport, retrySettings: retrySettings,
+                config: config, environment: environment, fallbackRegion: region, transport: chainTransport, retrySettings: retrySettings, timeouts: timeouts,
                 logger: logger, clock: clock),
             ssoFetcher: SSOPortalFetcher(
-                endpointURL: ssoEndpoint?.url, transport: chainTransport, retrySettings: retrySettings, logger: logger, clock: clock),
+                endpointURL: ssoEndpoint?.url, transport: chainTransport, retrySettings: retrySettings, timeouts: timeouts, logger: logger, clock: clock),
             mfaPrompt: mfaPrompt, credentialProcessTimeout: credentialTimeout, now: clock)
         let isExplicit = selection.source == .explicit
         let provider = try DefaultCredentialChain(builder: builder).provider(profile: name, isExplicit: isExplicit) {
@@ -64,7 +64,7 @@ extension AWSSession {
         guard let region else { throw AWSSessionError.missingRegion(profile: name, profileExists: profile != nil) }
         return AWSSession(
             profileName: name, profileSource: selection.source, region: region, config: config, environment: environment,
-            credentials: cached, retrySettings: settings.retrySettings, configuredEndpoints: endpoints, transport: transport, logger: logger,
+            credentials: cached, retrySettings: settings.retrySettings, timeouts: timeouts, retryStates: settings.retryStates, configuredEndpoints: endpoints, transport: transport, logger: logger,
             clock: clock)
     }
 

@@ -19,6 +19,10 @@ public struct AWSSession: Sendable {
     /// The whole credential chain behind one `CachedCredentialProvider`.
     public let credentials: any CredentialProvider
     public let retrySettings: RetrySettings
+    /// Each request attempt's connect and read limits (`--cli-connect-timeout` / `--cli-read-timeout`).
+    public let timeouts: HTTPTimeouts
+    /// The retry quota and adaptive rate limiter of each service and region, kept across the clients handed out.
+    let retryStates: RetryStates
     /// The configured endpoint of each known service id (`ServiceDescriptor.known`), resolved once by `make`.
     let configuredEndpoints: [String: ConfiguredEndpoint]
     public let transport: any HTTPTransport
@@ -43,7 +47,7 @@ public struct AWSSession: Sendable {
         guard region != self.region else { return self }
         return AWSSession(
             profileName: profileName, profileSource: profileSource, region: region, config: config, environment: environment,
-            credentials: credentials, retrySettings: retrySettings, configuredEndpoints: configuredEndpoints, transport: transport,
+            credentials: credentials, retrySettings: retrySettings, timeouts: timeouts, retryStates: retryStates, configuredEndpoints: configuredEndpoints, transport: transport,
             logger: logger, clock: clock)
     }
 
@@ -70,6 +74,6 @@ public struct AWSSession: Sendable {
     public var ecr: ECRClient { ECRClient(client: client(.ecr)) }
 
     var settings: ClientSettings {
-        ClientSettings(transport: transport, retrySettings: retrySettings, logger: logger, clock: clock)
+        ClientSettings(transport: transport, retrySettings: retrySettings, logger: logger, clock: clock, timeouts: timeouts, retryStates: retryStates)
     }
 }

@@ -16,6 +16,13 @@ extension AWSClient {
         var attempt = StandardRetryStrategy.Attempt()
         while true {
             try Task.checkCancellation()
+            if let limiter = retry.rateLimiter {
+                let pace = limiter.delayBeforeSending()
+                if pace > .zero {
+                    logger.debug("\(service.serviceId) \(operation): adaptive retry mode waits \(Self.seconds(pace)) before sending")
+                    try await sleep(pace)
+                }
+            }
             let signed: HTTPRequest
             if unsigned {
                 signed = request
@@ -26,10 +33,11 @@ extension AWSClient {
             let started = ContinuousClock.now
             let failure: any Error
             do {
-                let response = try await transport.send(signed, timeout: timeout)
+                let response = try await transport.send(signed, timeouts: timeouts)
                 logAttempt(operation, signed, attempt: attempt.number, started: started, status: response.statusCode,
                     requestId: response.requestIdHeader)
                 if response.isSuccess {
+                    retry.rateLimiter?.record(throttled: false)
                     retry.recordSuccess(attempt)
                     return response
                 }
@@ -39,16 +47,55 @@ extension AWSClient {
                     transport: error.kind)
                 failure = error
             }
+            retry.rateLimiter?.record(throttled: StandardRetryStrategy.isThrottling(failure))
+            let failedAttempt = attempt.number
             let decision = retry.decide(after: failure, attempt: &attempt)
             guard case .retry(let delay) = decision else {
                 logger.debug("aws request failed", metadata: ["aws.operation": "\(operation)", "aws.retry": "\(decision)"])
-                throw failure
+                throw Self.final(failure, decision: decision, attempts: failedAttempt, maxAttempts: retry.maxAttempts)
             }
+            // One line per retry: what failed, which attempt comes next, and how long it waits.
             logger.debug(
-                "aws request retrying",
-                metadata: ["aws.operation": "\(operation)", "aws.next_attempt": "\(attempt.number)", "aws.delay": "\(delay)"])
+                "retry \(service.serviceId) \(operation): attempt \(attempt.number)/\(retry.maxAttempts) after \(Self.condition(failure)), waiting \(Self.seconds(delay))")
             try await sleep(delay)
         }
+    }
+
+    /// The error to throw when retries stop: a retryable one carries how many attempts were made.
+    static func final(_ failure: any Error, decision: RetryDecision, attempts: Int, maxAttempts: Int) -> any Error {
+        let reason: RetriesExhausted.Reason
+        switch decision {
+        case .maxAttemptsExceeded: reason = .maxAttempts
+        case .quotaExceeded: reason = .quota
+        default: return failure
+        }
+        // A single attempt allowed (max_attempts 1) is not "giving up": the error stays as it was.
+        guard attempts > 1 || reason == .quota else { return failure }
+        let exhausted = RetriesExhausted(attempts: attempts, maxAttempts: maxAttempts, reason: reason)
+        switch failure {
+        case var error as AWSServiceError:
+            error.retriesExhausted = exhausted
+            return error
+        case var error as TransportError:
+            error.retriesExhausted = exhausted
+            return error
+        default:
+            return failure
+        }
+    }
+
+    /// The retryable condition for the debug log: the error code and status, or the transport failure.
+    static func condition(_ failure: any Error) -> String {
+        switch failure {
+        case let error as AWSServiceError: return "\(error.code) (HTTP \(error.statusCode))"
+        case let error as TransportError: return "transport \(error.kind.rawValue): \(error.detail)"
+        default: return String(describing: failure)
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return String(format: "%.3f s", seconds)
     }
 
     /// The signing options this client's service needs (S3: single encoding, literal keys, payload hash header).

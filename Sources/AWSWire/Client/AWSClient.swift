@@ -16,8 +16,8 @@ public struct AWSClient: Sendable {
     public let credentials: any CredentialProvider
     public let transport: any HTTPTransport
     public let retry: StandardRetryStrategy
-    /// Per-attempt timeout handed to the transport.
-    public let timeout: Duration
+    /// Each attempt's connect and read limits (`--cli-connect-timeout` / `--cli-read-timeout`), handed to the transport.
+    public let timeouts: HTTPTimeouts
     public let clock: @Sendable () -> Date
     public let sleep: @Sendable (Duration) async throws -> Void
     public let logger: Logger
@@ -28,8 +28,8 @@ public struct AWSClient: Sendable {
     ///   - retry: give each client its own strategy (its quota is per client).
     public init(
         service: ServiceDescriptor, region: String, endpointURL: URL? = nil, credentials: any CredentialProvider,
-        transport: any HTTPTransport = URLSessionTransport(), retry: StandardRetryStrategy = StandardRetryStrategy(),
-        timeout: Duration = .seconds(60), clock: @escaping @Sendable () -> Date = { Date() },
+        transport: any HTTPTransport = CurlTransport(), retry: StandardRetryStrategy = StandardRetryStrategy(),
+        timeouts: HTTPTimeouts = .awsDefault, clock: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         logger: Logger = Logger(label: "mlopsctl.aws")
     ) {
@@ -39,7 +39,7 @@ public struct AWSClient: Sendable {
         self.credentials = credentials
         self.transport = transport
         self.retry = retry
-        self.timeout = timeout
+        self.timeouts = timeouts
         self.clock = clock
         self.sleep = sleep
         self.logger = logger

@@ -13,6 +13,8 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
     public var code: String
     public var message: String?
     public var requestId: String?
+    /// Set when this retryable error was the last of several attempts.
+    public var retriesExhausted: RetriesExhausted?
 
     public init(serviceId: String, operation: String, statusCode: Int, code: String, message: String? = nil, requestId: String? = nil) {
         self.serviceId = serviceId
@@ -28,6 +30,7 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
         var text = "\(serviceId) \(operation): \(code) (HTTP \(statusCode))"
         if let message, !message.isEmpty { text += ": " + Self.oneLine(message) }
         if let requestId, !requestId.isEmpty { text += " [request id \(requestId)]" }
+        if let retriesExhausted { text += "; \(retriesExhausted)" }
         return text
     }
 

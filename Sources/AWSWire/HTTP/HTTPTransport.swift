@@ -5,7 +5,7 @@ import Foundation
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the whole response. Throws `TransportError` when no response
     /// arrived (timeout, connection failure); an HTTP error status is a normal response.
-    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
+    func send(_ request: HTTPRequest, timeouts: HTTPTimeouts) async throws -> HTTPResponse
 
     /// The same transport for requests signed as `principal` (an assumed role's ARN): an `ObservedTransport` labels
     /// its records with it; every other transport is unchanged.

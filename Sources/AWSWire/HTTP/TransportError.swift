@@ -17,6 +17,8 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
     public var host: String
     /// The underlying error's text (never includes request headers or bodies).
     public var detail: String
+    /// Set when this retryable error was the last of several attempts.
+    public var retriesExhausted: RetriesExhausted?
 
     public init(kind: Kind, host: String, detail: String) {
         self.kind = kind
@@ -25,11 +27,12 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     public var description: String {
+        let exhausted = retriesExhausted.map { "; \($0)" } ?? ""
         switch kind {
         case .timeout:
-            return "request to \(host) timed out (\(detail)); check the endpoint URL and network, or raise the timeout"
+            return "request to \(host) timed out (\(detail))\(exhausted); check the endpoint URL and network, or raise the timeout"
         case .connectionFailed:
-            return "could not connect to \(host) (\(detail)); check the endpoint URL, DNS and that the service is running"
+            return "could not connect to \(host) (\(detail))\(exhausted); check the endpoint URL, DNS and that the service is running"
         case .other:
             return "request to \(host) failed: \(detail)"
         }

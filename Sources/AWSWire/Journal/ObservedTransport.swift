@@ -11,10 +11,10 @@ public struct ObservedTransport: HTTPTransport {
         self.labels = labels
     }
 
-    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+    public func send(_ request: HTTPRequest, timeouts: HTTPTimeouts) async throws -> HTTPResponse {
         let response: HTTPResponse
         do {
-            response = try await base.send(request, timeout: timeout)
+            response = try await base.send(request, timeouts: timeouts)
         } catch {
             await report(request, status: nil)
             throw error

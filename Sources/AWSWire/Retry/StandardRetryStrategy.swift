@@ -8,7 +8,10 @@ import Foundation
 ///   when the bucket cannot pay; a first-try success returns 1 token, a success after retries
 ///   returns what the last retry took.
 ///
-/// Copies share the quota, so give each client one strategy value.
+/// `legacy` (botocore's `_retry.json`: no quota, delay `random() * 2^(n-1)` without cap, 5 attempts by default) and
+/// `adaptive` (standard plus `AdaptiveRateLimiter`) are variations of it, chosen by `mode`.
+///
+/// Copies share the quota (and the rate limiter), so give each client one strategy value.
 public struct StandardRetryStrategy: Sendable {
     public static let retryCost = 5
     public static let timeoutRetryCost = 10
@@ -19,6 +22,10 @@ public struct StandardRetryStrategy: Sendable {
     public var maxAttempts: Int
     public var maxBackoff: Duration
     public let quota: RetryQuota
+    /// `standard` unless built from settings; decides the backoff and whether the quota applies.
+    public var mode: RetryMode = .standard
+    /// Set in adaptive mode: paces attempts after throttling.
+    public var rateLimiter: AdaptiveRateLimiter?
     /// Uniform in [0, 1); injected so delays are testable.
     public var random: @Sendable () -> Double
 
@@ -45,6 +52,7 @@ public struct StandardRetryStrategy: Sendable {
 
     /// Call after a successful response to refill the quota.
     public func recordSuccess(_ attempt: Attempt) {
+        guard mode != .legacy else { return }
         quota.release(attempt.lastCost ?? Self.noRetryIncrement)
     }
 
@@ -52,8 +60,8 @@ public struct StandardRetryStrategy: Sendable {
     public func decide(after error: any Error, attempt: inout Attempt) -> RetryDecision {
         guard let kind = RetryClassifier.classify(error) else { return .notRetryable }
         guard attempt.number < maxAttempts else { return .maxAttemptsExceeded }
-        let cost = kind == .timeout ? Self.timeoutRetryCost : Self.retryCost
-        guard quota.acquire(cost) else { return .quotaExceeded }
+        let cost = mode == .legacy ? 0 : kind == .timeout ? Self.timeoutRetryCost : Self.retryCost
+        guard mode == .legacy || quota.acquire(cost) else { return .quotaExceeded }
         let delay = backoff(retry: attempt.number)
         attempt.number += 1
         attempt.lastCost = cost
@@ -64,6 +72,6 @@ public struct StandardRetryStrategy: Sendable {
     public func backoff(retry: Int) -> Duration {
         let cap = Double(maxBackoff.components.seconds) + Double(maxBackoff.components.attoseconds) / 1e18
         let exponential = pow(2.0, Double(max(0, retry - 1)))
-        return .seconds(random() * min(exponential, cap))
+        return .seconds(random() * (mode == .legacy ? exponential : min(exponential, cap)))
     }
 }

@@ -46,6 +46,10 @@ extension MLOpsCommand {
             help: ArgumentHelp("Append one JSON line per AWS request to FILE (default: $MLOPSCTL_RECORD_REQUESTS).", valueName: "file"),
             completion: .file())
         var recordRequests: String?
+        @Option(help: ArgumentHelp("Seconds to wait for a connection to AWS; 0 = no limit (default 60).", valueName: "seconds"))
+        var cliConnectTimeout: String?
+        @Option(help: ArgumentHelp("Seconds an AWS connection may stay silent; 0 = no limit (default 60).", valueName: "seconds"))
+        var cliReadTimeout: String?
 
         func run() async throws {
             let environment = EnvironmentVariables.current
@@ -57,9 +61,11 @@ extension MLOpsCommand {
             var options = GlobalOptions()
             options.debug = debug
             options.recordRequests = recordRequests
+            options.cliConnectTimeout = cliConnectTimeout
+            options.cliReadTimeout = cliReadTimeout
             let sessions = StageSessions(
-                config: config, environment: environment, transport: URLSessionTransport(), logger: options.makeLogger(),
-                observer: try options.requestJournal(verb: Self._commandName, environment: environment))
+                config: config, environment: environment, transport: CurlTransport(), logger: options.makeLogger(),
+                observer: try options.requestJournal(verb: Self._commandName, environment: environment), timeouts: try options.httpTimeouts())
             let topology = try answers.topology()
             if !noVerify {
                 let rows = await DoctorWorkflow(topology: topology, sessions: sessions).run()

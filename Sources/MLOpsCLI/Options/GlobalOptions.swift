@@ -45,11 +45,37 @@ public struct GlobalOptions: ParsableArguments {
             valueName: "seconds"))
     public var credentialTimeout: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Seconds to wait for a connection to AWS; 0 waits without limit (default 60, as the AWS CLI).", valueName: "seconds"))
+    public var cliConnectTimeout: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Seconds a connection to AWS may stay silent while a response is due; 0 waits without limit (default 60, as the AWS CLI).",
+            discussion: "A request that times out is retried by retry_mode / max_attempts (AWS_RETRY_MODE, AWS_MAX_ATTEMPTS).",
+            valueName: "seconds"))
+    public var cliReadTimeout: String?
+
     public init() {}
 
     /// `--credential-timeout` > `$MLOPSCTL_CREDENTIAL_TIMEOUT` > 60 s; a bad value fails naming the flag or variable.
     public func credentialTimeLimit(environment: EnvironmentVariables) throws -> Duration {
         try CredentialTimeLimit.resolve(option: credentialTimeout, environment: environment)
+    }
+
+    /// The connect and read limits of every AWS request; a value that is not a number of seconds is a one-line error.
+    public func httpTimeouts() throws -> HTTPTimeouts {
+        var timeouts = HTTPTimeouts.awsDefault
+        do {
+            if let cliConnectTimeout { timeouts.connect = try HTTPTimeouts.limit(seconds: cliConnectTimeout, option: "--cli-connect-timeout") }
+            if let cliReadTimeout { timeouts.read = try HTTPTimeouts.limit(seconds: cliReadTimeout, option: "--cli-read-timeout") }
+        } catch let error as HTTPTimeoutValueError {
+            throw CLIError(error.description)
+        }
+        return timeouts
     }
 
     /// A logger writing to stderr; `--debug` lowers its level so request logs appear.
@@ -71,8 +97,10 @@ public struct GlobalOptions: ParsableArguments {
     /// Every stage's session, from one load of the AWS config files, with this run's logger and request journal.
     public func stageSessions(for command: any ParsableCommand.Type, environment: EnvironmentVariables) throws -> StageSessions {
         let credentialTimeout = try credentialTimeLimit(environment: environment)
+        let timeouts = try httpTimeouts()
         return try StageSessions.load(
-            environment: environment, logger: makeLogger(), observer: try requestJournal(verb: command._commandName, environment: environment),
-            credentialTimeout: credentialTimeout)
+            environment: environment, transport: CurlTransport(), logger: makeLogger(),
+            observer: try requestJournal(verb: command._commandName, environment: environment), credentialTimeout: credentialTimeout,
+            timeouts: timeouts)
     }
 }

@@ -40,8 +40,8 @@ enum AccountCheck {
                 arns[stage.stage] = identity.arn
             case .success(let identity):
                 problems.append(
-                    (stage.stage.rawValue, "profile '\(stage.profile)' reaches account \(identity.account), but the topology says "
-                        + "\(stage.account); nothing was changed"))
+                    "\(stage.stage.rawValue): profile '\(stage.profile)' reaches account \(identity.account), but the topology says "
+                        + "\(stage.account); nothing was changed")
             case .failure(let error):
                 problems.append("\(stage.stage.rawValue): \(Self.unconfirmed(profile: stage.profile, error))")
             }

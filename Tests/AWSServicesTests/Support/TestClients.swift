@@ -18,7 +18,7 @@ enum TestClients {
     ) -> AWSClient {
         AWSClient(
             service: service, region: region, endpointURL: endpoint, credentials: FixedCredentialProvider(credentials), transport: transport,
-            retry: StandardRetryStrategy(random: { 0 }), timeout: .seconds(5), clock: clock.clock, sleep: clock.sleeper, logger: quietLogger)
+            retry: StandardRetryStrategy(random: { 0 }), timeouts: HTTPTimeouts(connect: .seconds(5), read: .seconds(5)), clock: clock.clock, sleep: clock.sleeper, logger: quietLogger)
     }
 
     static func sts(_ transport: ScriptedTransport, region: String = "us-east-1", endpoint: URL? = nil) -> STSClient {

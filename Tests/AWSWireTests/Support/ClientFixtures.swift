@@ -19,7 +19,7 @@ enum Fixture {
     ) -> AWSClient {
         AWSClient(
             service: service, region: region, endpointURL: endpoint, credentials: FixedCredentialProvider(credentials),
-            transport: transport, retry: retry, timeout: .seconds(7), clock: clock.clock, sleep: clock.sleeper, logger: logger)
+            transport: transport, retry: retry, timeouts: HTTPTimeouts(connect: .seconds(3), read: .seconds(7)), clock: clock.clock, sleep: clock.sleeper, logger: logger)
     }
 
     static func body(_ request: HTTPRequest?) -> String {

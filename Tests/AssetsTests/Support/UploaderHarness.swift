@@ -16,7 +16,7 @@ enum UploaderHarness {
         let clock = FakeClock()
         return S3Client(client: AWSClient(
             service: .s3, region: "eu-west-1", endpointURL: endpoint, credentials: FixedCredentialProvider(credentials), transport: transport,
-            retry: StandardRetryStrategy(random: { 0 }), timeout: .seconds(5), clock: clock.clock, sleep: clock.sleeper,
+            retry: StandardRetryStrategy(random: { 0 }), timeouts: HTTPTimeouts(connect: .seconds(5), read: .seconds(5)), clock: clock.clock, sleep: clock.sleeper,
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })))
     }
 
@@ -66,8 +66,8 @@ final class ConcurrencyProbe: HTTPTransport, @unchecked Sendable {
     private let state = LockedBox((inFlight: 0, peak: 0, parts: 0))
     private let base = UploaderHarness.multipartS3()
 
-    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
-        guard UploaderHarness.operation(request) == "UploadPart" else { return try await base.send(request, timeout: timeout) }
+    func send(_ request: HTTPRequest, timeouts: HTTPTimeouts) async throws -> HTTPResponse {
+        guard UploaderHarness.operation(request) == "UploadPart" else { return try await base.send(request, timeouts: timeouts) }
         state.withLock {
             $0.inFlight += 1
             $0.parts += 1
@@ -75,7 +75,7 @@ final class ConcurrencyProbe: HTTPTransport, @unchecked Sendable {
         }
         try await Task.sleep(for: .milliseconds(100))
         state.withLock { $0.inFlight -= 1 }
-        return try await base.send(request, timeout: timeout)
+        return try await base.send(request, timeouts: timeouts)
     }
 
     var peak: Int { state.value.peak }
@@ -88,12 +88,12 @@ final class StallingTransport: HTTPTransport, @unchecked Sendable {
     private let base = UploaderHarness.multipartS3()
     private let seen = LockedBox<[String]>([])
 
-    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+    func send(_ request: HTTPRequest, timeouts: HTTPTimeouts) async throws -> HTTPResponse {
         try Task.checkCancellation()
         let operation = UploaderHarness.operation(request)
         seen.withLock { $0.append(operation) }
         if operation == "UploadPart" { try await Task.sleep(for: .seconds(30)) }
-        return try await base.send(request, timeout: timeout)
+        return try await base.send(request, timeouts: timeouts)
     }
 
     var operations: [String] { seen.value }

@@ -68,7 +68,7 @@ struct Replay {
     func deployer(policy: WaitPolicy = WaitPolicy(), sink: (any StackProgressSink)? = nil) -> StackDeployer {
         let client = AWSClient(
             service: .cloudFormation, region: "eu-west-1", credentials: FixedCredentialProvider(), transport: recording,
-            retry: StandardRetryStrategy(random: { 0 }), timeout: .seconds(5), clock: clock.clock, sleep: { _ in })
+            retry: StandardRetryStrategy(random: { 0 }), timeouts: HTTPTimeouts(connect: .seconds(5), read: .seconds(5)), clock: clock.clock, sleep: { _ in })
         let tokens = self.tokens
         return StackDeployer(
             cloudFormation: CloudFormationClient(client: client), sink: sink ?? self.sink, waitPolicy: policy, clock: clock.clock,

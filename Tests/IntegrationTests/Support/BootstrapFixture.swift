@@ -31,7 +31,7 @@ struct BootstrapFixture {
         topologyPath = file.path
         ledgerPath = emulator.directory.appendingPathComponent("ledger-\(UUID().uuidString.prefix(8)).sqlite").path
         ledger = try LedgerDatabase.open(path: ledgerPath)
-        transport = RecordingTransport(wrapping: URLSessionTransport())
+        transport = RecordingTransport(wrapping: CurlTransport())
         let environment = emulator.awsEnvironment
         sessions = StageSessions(
             config: try SharedConfigFiles.load(environment: environment), environment: environment, transport: transport,
