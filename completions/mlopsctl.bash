@@ -188,7 +188,7 @@ _mlopsctl_init() {
     repeating_flags=()
     non_repeating_flags=(--force --no-verify --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--out --from-seed-constants --region --governance-region --dev-region --preprod-region --prod-region --qualifier --governance-account --governance-profile --dev-account --dev-profile --preprod-account --preprod-profile --prod-account --prod-profile --record-requests)
+    non_repeating_options=(--out --from-seed-constants --region --governance-region --dev-region --preprod-region --prod-region --qualifier --governance-account --governance-profile --dev-account --dev-profile --preprod-account --preprod-profile --prod-account --prod-profile --record-requests --cli-connect-timeout --cli-read-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -246,6 +246,12 @@ _mlopsctl_init() {
         __mlopsctl_add_completions -f
         return
         ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
     esac
 }
 
@@ -253,7 +259,7 @@ _mlopsctl_doctor() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --credential-timeout)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -271,6 +277,12 @@ _mlopsctl_doctor() {
         return
         ;;
     '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     esac
@@ -280,7 +292,7 @@ _mlopsctl_bootstrap() {
     repeating_flags=()
     non_repeating_flags=(--debug --dry-run --allow-admin-execution-policy --force --allow-replace --version -h --help)
     repeating_options=(--stage)
-    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -298,6 +310,12 @@ _mlopsctl_bootstrap() {
         return
         ;;
     '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -318,7 +336,7 @@ _mlopsctl_publish-catalog() {
     repeating_flags=()
     non_repeating_flags=(--debug --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --seed-code --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --seed-code --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -336,6 +354,12 @@ _mlopsctl_publish-catalog() {
         return
         ;;
     '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -356,7 +380,7 @@ _mlopsctl_launch-project() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --name --id --via --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --name --id --via --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -374,6 +398,12 @@ _mlopsctl_launch-project() {
         return
         ;;
     '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -400,7 +430,7 @@ _mlopsctl_promote() {
     repeating_flags=()
     non_repeating_flags=(--debug --latest-approved --approve --skip-gate --yes --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --project --to --model-package --reason --seed-code --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --project --to --model-package --reason --seed-code --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -418,6 +448,12 @@ _mlopsctl_promote() {
         return
         ;;
     '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -451,7 +487,7 @@ _mlopsctl_status() {
     repeating_flags=()
     non_repeating_flags=(--debug --verify --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --project)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --project)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -469,6 +505,12 @@ _mlopsctl_status() {
         return
         ;;
     '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -485,7 +527,7 @@ _mlopsctl_teardown() {
     repeating_flags=()
     non_repeating_flags=(--debug --catalog --bootstrap --all --dry-run --yes --version -h --help)
     repeating_options=(--project --stage --confirm-prod)
-    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --lock-timeout)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -503,6 +545,12 @@ _mlopsctl_teardown() {
         return
         ;;
     '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -529,7 +577,7 @@ _mlopsctl_synth() {
     repeating_flags=()
     non_repeating_flags=(--debug --allow-admin-execution-policy --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --credential-timeout --out --seed-code)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --out --seed-code)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -547,6 +595,12 @@ _mlopsctl_synth() {
         return
         ;;
     '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--out')
@@ -587,7 +641,7 @@ _mlopsctl_ledger_list() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger --stage --kind --status --project)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --stage --kind --status --project)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -605,6 +659,12 @@ _mlopsctl_ledger_list() {
         return
         ;;
     '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')
@@ -630,7 +690,7 @@ _mlopsctl_ledger_show() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--topology --output --record-requests --credential-timeout --ledger)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger)
     __mlopsctl_offer_flags_options 1
 
     # Offer option value completions
@@ -648,6 +708,12 @@ _mlopsctl_ledger_show() {
         return
         ;;
     '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--ledger')

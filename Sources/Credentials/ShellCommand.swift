@@ -36,7 +36,18 @@ enum ShellCommand {
     /// terminal: while it runs, its group owns the terminal when this process did). Stdout beyond `outputLimit` bytes
     /// is an error; stderr beyond it is dropped (only its first line is ever shown).
     static func run(_ command: String, timeout: Duration, outputLimit: Int = 1 << 20) async throws -> Output {
+        // On a terminal, helpers take turns: one group at a time can own it, and prompts must not interleave. The
+        // limit counts from each helper's own start.
+        guard TerminalHandover.wouldHandOver else { return try await runOwningNothing(command, timeout: timeout, outputLimit: outputLimit) }
+        return try await TerminalTurns.shared.inTurn {
+            try await runOwningNothing(command, timeout: timeout, outputLimit: outputLimit)
+        }
+    }
+
+    private static func runOwningNothing(_ command: String, timeout: Duration, outputLimit: Int) async throws -> Output {
         let child = try SpawnedGroup.spawn(["/bin/sh", "-c", command])
+        RunningHelpers.shared.add(child.pid)
+        defer { RunningHelpers.shared.remove(child.pid) }
         let terminal = TerminalHandover.giveTo(child.pid)
         defer { terminal?.takeBack() }
 
@@ -64,6 +75,11 @@ enum ShellCommand {
         case .finished(let output):
             // Both pipes reached end of file: nothing of the group still writes to us. A daemon the helper started on
             // purpose (an agent holding a session) is left alone.
+            if terminal != nil, output.killedBySignal, output.exitStatus == SIGINT {
+                // Ctrl-C while the helper owned the terminal reached only its group: it was meant for the whole run.
+                terminal?.takeBack()
+                kill(getpid(), SIGINT)
+            }
             return output
         case .overflow:
             await stop(child.pid, exits: exits)
@@ -157,6 +173,21 @@ enum ShellCommand {
     }
 }
 
+/// The process groups of the helpers running now, so that a process about to exit at once (a second Ctrl-C) can
+/// take them along instead of leaving them orphaned.
+public final class RunningHelpers: Sendable {
+    public static let shared = RunningHelpers()
+    private let groups = Mutex<Set<pid_t>>([])
+
+    func add(_ pgid: pid_t) { groups.withLock { _ = $0.insert(pgid) } }
+    func remove(_ pgid: pid_t) { groups.withLock { _ = $0.remove(pgid) } }
+
+    /// SIGKILL to every running helper's group. Only async-signal-safe calls after the lock: fit for an exit path.
+    public func killAll() {
+        for pgid in groups.withLock({ $0 }) { kill(-pgid, SIGKILL) }
+    }
+}
+
 /// A child started in a new process group (its pid is the group id), with pipes for stdout and stderr.
 private struct SpawnedGroup {
     let pid: pid_t
@@ -223,9 +254,12 @@ private struct TerminalHandover {
     let terminal: Int32
     let ownGroup: pid_t
 
+    /// Whether stdin is a terminal whose foreground group is this process's.
+    static var wouldHandOver: Bool { isatty(STDIN_FILENO) != 0 && tcgetpgrp(STDIN_FILENO) == getpgrp() }
+
     static func giveTo(_ pgid: pid_t) -> TerminalHandover? {
         let terminal = STDIN_FILENO
-        guard isatty(terminal) != 0, tcgetpgrp(terminal) == getpgrp() else { return nil }
+        guard wouldHandOver else { return nil }
         let handover = TerminalHandover(terminal: terminal, ownGroup: getpgrp())
         guard handover.setForeground(pgid) else { return nil }
         // It may have read the terminal before it owned it, and been stopped for that.
@@ -244,5 +278,33 @@ private struct TerminalHandover {
         pthread_sigmask(SIG_BLOCK, &block, &previous)
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         return tcsetpgrp(terminal, pgid) == 0
+    }
+}
+
+/// One helper at a time on the terminal, first come first served.
+private actor TerminalTurns {
+    static let shared = TerminalTurns()
+
+    private var busy = false
+    private var queue: [CheckedContinuation<Void, Never>] = []
+
+    func inTurn<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        if busy {
+            await withCheckedContinuation { queue.append($0) }
+        } else {
+            busy = true
+        }
+        defer { handOn() }
+        // Cancelled while waiting (Ctrl-C): give the turn on without starting the helper.
+        try Task.checkCancellation()
+        return try await body()
+    }
+
+    private func handOn() {
+        if queue.isEmpty {
+            busy = false
+        } else {
+            queue.removeFirst().resume()
+        }
     }
 }

@@ -115,7 +115,17 @@ public struct ModelRequestChecker {
             return problems + ["\(name): body is not JSON"]
         }
         guard let input, let shape = model.shape(input) else { return problems }
-        return problems + jsonProblems(object, shape: shape, path: name)
+        return problems + jsonProblems(object, shape: shape, path: name) + idempotencyProblems(name, shape: shape, sent: object)
+    }
+
+    /// Members the model marks `idempotencyToken` are filled by every SDK; a hand-written client must send them too,
+    /// or a retried create is not recognised as the same call.
+    private func idempotencyProblems(_ name: String, shape: [String: Any], sent: Any) -> [String] {
+        let members = shape["members"] as? [String: Any] ?? [:]
+        let object = sent as? [String: Any] ?? [:]
+        return members.keys.sorted().filter { key in
+            (members[key] as? [String: Any])?["idempotencyToken"] as? Bool == true && object[key] == nil
+        }.map { "\(name): idempotency token '\($0)' is not sent" }
     }
 
     func jsonProblems(_ value: Any, shape: [String: Any], path: String) -> [String] {

@@ -229,6 +229,16 @@ import Testing
         #expect(session.client(.s3).retry.rateLimiter == nil)
     }
 
+    @Test func adaptiveModeFromTheEnvironmentGivesEveryClientOfAServiceTheSessionsOneRateLimiter() throws {
+        let session = try make("staging", environment: ["AWS_RETRY_MODE": "adaptive", "AWS_MAX_ATTEMPTS": "7"])
+
+        let first = session.client(.cloudFormation).retry
+        #expect(first.mode == .adaptive && first.maxAttempts == 7)
+        #expect(first.rateLimiter != nil && first.rateLimiter === session.cloudFormation.client.retry.rateLimiter)
+        #expect(session.client(.s3).retry.rateLimiter !== first.rateLimiter)
+        #expect(session.assumingRole("arn:aws:iam::222222222222:role/r", sessionName: "s").client(.cloudFormation).retry.maxAttempts == 7)
+    }
+
     @Test func serviceClientsUseTheSessionsEndpointCredentialsAndPathStyle() async throws {
         let transport = ScriptedTransport([.status(200, headers: ["ETag": "\"e\""]), .status(200, body: AWSResponses.callerIdentity())])
         let session = try make("emulated", transport: transport)

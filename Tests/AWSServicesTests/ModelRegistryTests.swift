@@ -36,14 +36,14 @@ import Testing
         let arn = try await TestClients.sageMaker(transport).createModelPackage(
             CreateModelPackageRequest(
                 groupName: "mlops-churn", description: "xgboost churn", inferenceSpecification: Self.specification,
-                customerMetadata: ["trainingRun": "training-42"]))
+                customerMetadata: ["trainingRun": "training-42"], clientToken: "register-training-42"))
 
         #expect(arn == R.packageArn(4))
         let sent = try #require(transport.requests.first)
         #expect(sent.headers["X-Amz-Target"] == "SageMaker.CreateModelPackage")
         #expect(
             TestClients.body(sent)
-                == #"{"CustomerMetadataProperties":{"trainingRun":"training-42"},"InferenceSpecification":{"Containers":[{"Image":"141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1","ModelDataUrl":"s3://mlops-artifacts-111111111111/churn/training-42/output/model.tar.gz"}],"SupportedContentTypes":["text/csv"],"SupportedRealtimeInferenceInstanceTypes":["ml.m5.large"],"SupportedResponseMIMETypes":["text/csv"],"SupportedTransformInstanceTypes":["ml.m5.large"]},"ModelApprovalStatus":"PendingManualApproval","ModelPackageDescription":"xgboost churn","ModelPackageGroupName":"mlops-churn"}"#)
+                == #"{"ClientToken":"register-training-42","CustomerMetadataProperties":{"trainingRun":"training-42"},"InferenceSpecification":{"Containers":[{"Image":"141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1","ModelDataUrl":"s3://mlops-artifacts-111111111111/churn/training-42/output/model.tar.gz"}],"SupportedContentTypes":["text/csv"],"SupportedRealtimeInferenceInstanceTypes":["ml.m5.large"],"SupportedResponseMIMETypes":["text/csv"],"SupportedTransformInstanceTypes":["ml.m5.large"]},"ModelApprovalStatus":"PendingManualApproval","ModelPackageDescription":"xgboost churn","ModelPackageGroupName":"mlops-churn"}"#)
     }
 
     @Test func describeModelPackageDecodesAnApprovedVersion() async throws {
@@ -95,9 +95,10 @@ import Testing
             arn: R.packageArn(3), approvalStatus: status, approvalDescription: "reviewed by bob")
 
         #expect(arn == R.packageArn(3))
+        let token = IdempotencyToken.derived(from: ["UpdateModelPackage", R.packageArn(3), wire, "reviewed by bob"])
         #expect(
             TestClients.body(transport.requests.first)
-                == #"{"ApprovalDescription":"reviewed by bob","ModelApprovalStatus":"\#(wire)","ModelPackageArn":"\#(R.packageArn(3))"}"#)
+                == #"{"ApprovalDescription":"reviewed by bob","ClientToken":"\#(token)","ModelApprovalStatus":"\#(wire)","ModelPackageArn":"\#(R.packageArn(3))"}"#)
     }
 
     @Test func anUnknownApprovalStatusIsCarriedThrough() async throws {

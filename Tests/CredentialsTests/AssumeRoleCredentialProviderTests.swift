@@ -111,7 +111,7 @@ import Testing
         task.cancel()
         let result = await task.result
         #expect(throws: CancellationError.self) { try result.get() }
-        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(ContinuousClock.now - start < .seconds(45))
     }
 
     @Test func stsFailureIsWrappedWithProfileAndRole() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import SigV4
+import TestSupport
 import Testing
 
 @testable import Credentials
@@ -105,13 +106,47 @@ import Testing
         let first = Task { try await cache.credentials() }
         try await Task.sleep(for: .milliseconds(50))
         let second = Task { try await cache.credentials() }
+        try await Task.sleep(for: .milliseconds(50))  // the second caller has joined the fetch
         first.cancel()
         #expect(try await second.value.accessKeyId == "AKID-1")
         _ = try? await first.value
         #expect(base.fetches.value == 1)
     }
 
+    /// Ctrl-C cancels every caller; a fetch nobody waits for any more is cancelled (a helper is stopped, not awaited).
+    @Test func cancellingEveryCallerCancelsTheFetch() async throws {
+        let base = SlowProvider()
+        let cache = CachedCredentialProvider(base, now: clock.now)
+        let start = ContinuousClock.now
+        let callers = (0..<3).map { _ in Task { try await cache.credentials() } }
+        try await Task.sleep(for: .milliseconds(100))
+        callers.forEach { $0.cancel() }
+        for caller in callers {
+            let result = await caller.result
+            #expect(throws: CancellationError.self) { try result.get() }
+        }
+        #expect(ContinuousClock.now - start < .seconds(25), "the 30 s fetch was waited for")
+        #expect(base.sawCancellation.value)
+    }
+
     @Test func descriptionNamesTheWrappedProvider() {
         #expect(CachedCredentialProvider(CountingProvider(now: clock.now)).description == "CachedCredentialProvider(CountingProvider)")
     }
+}
+
+/// Waits 30 s unless cancelled, and notes whether it was.
+struct SlowProvider: CredentialProvider {
+    let sawCancellation = LockedBox(false)
+
+    func credentials() async throws -> AWSCredentials {
+        do {
+            try await Task.sleep(for: .seconds(30))
+        } catch {
+            sawCancellation.withLock { $0 = true }
+            throw error
+        }
+        return AWSCredentials(accessKeyId: "AKID-SLOW", secretAccessKey: "s")
+    }
+
+    var description: String { "SlowProvider" }
 }

@@ -85,13 +85,13 @@ import Testing
     }
 
     @Test func timeoutStopsTheCommand() async throws {
-        let (provider, dir) = try provider(script: "exec sleep 20", timeout: .milliseconds(300))
+        let (provider, dir) = try provider(script: "exec sleep 600", timeout: .milliseconds(300))
         defer { dir.remove() }
         let start = ContinuousClock.now
         let error = await credentialError { try await provider.credentials() }
-        // Well under the command's 20 s: it was stopped, not waited for. (No tighter bound: a loaded 2-core CI
-        // machine can delay any task by seconds, and speed is measured in benchmarks, not in unit tests.)
-        #expect(ContinuousClock.now - start < .seconds(18))
+        // Well under the command's 600 s: it was stopped, not waited for. (No tighter bound: with every suite running
+        // at once on a 2-core machine a task can wait tens of seconds for a thread; speed is measured in benchmarks.)
+        #expect(ContinuousClock.now - start < .seconds(120))
         #expect(error?.kind == .credentialProcessTimedOut)
         #expect(
             error?.description == "profile 'dev': credential_process \"\(provider.command)\" did not finish within 0.3 s (stopped); "
@@ -105,11 +105,11 @@ import Testing
         defer { dir.remove() }
         let pidFile = dir.url.appendingPathComponent("grandchild.pid").path
         let script = try dir.write(
-            "sh -c 'echo $$ > \"$0\"; trap \"\" TERM; exec sleep 30' '\(pidFile)' &\nexit 0\n", to: "helper.sh")
+            "sh -c 'echo $$ > \"$0\"; trap \"\" TERM; exec sleep 600' '\(pidFile)' &\nexit 0\n", to: "helper.sh")
         let provider = CredentialProcessProvider(command: "/bin/sh '\(script.path)'", profile: "dev", timeout: .milliseconds(500))
         let start = ContinuousClock.now
         let error = await credentialError { try await provider.credentials() }
-        #expect(ContinuousClock.now - start < .seconds(15))
+        #expect(ContinuousClock.now - start < .seconds(120))
         #expect(error?.kind == .credentialProcessTimedOut)
         let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         // The kill is sent before the error returns; the kernel may need a moment to tear the process down.
@@ -127,14 +127,14 @@ import Testing
     }
 
     @Test func cancellationStopsTheCommand() async throws {
-        let (provider, dir) = try provider(script: "exec sleep 20")
+        let (provider, dir) = try provider(script: "exec sleep 600")
         defer { dir.remove() }
         let start = ContinuousClock.now
         let task = Task { try await provider.credentials() }
         try await Task.sleep(for: .milliseconds(300))
         task.cancel()
         let result = await task.result
-        #expect(ContinuousClock.now - start < .seconds(15))
+        #expect(ContinuousClock.now - start < .seconds(120))
         #expect(throws: CancellationError.self) { try result.get() }
     }
 
@@ -186,8 +186,6 @@ import Testing
         (#"{"Version": 1, "AccessKeyId": "A"}"#, "has no SecretAccessKey"),
         (#"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": ""}"#, "has no SecretAccessKey"),
         (#"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "S", "Expiration": "soon"}"#, "has an Expiration that is not an RFC 3339 time"),
-        (#"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "S", "Expiration": "2001-01-01T00:00:00Z"}"#,
-         "has credentials that expired at 2001-01-01T00:00:00Z (renew the helper's login)"),
         ("AccessKeyId=A", "is not a JSON object"),
         ("[1]", "is not a JSON object"),
     ])

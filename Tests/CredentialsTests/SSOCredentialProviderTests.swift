@@ -164,7 +164,7 @@ import Testing
         let provider = try builder.provider(for: ProfileChain(base: .sso(Self.session), roles: []))
         let start = ContinuousClock.now
         let error = await credentialError { try await provider.credentials() }
-        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(ContinuousClock.now - start < .seconds(30), "the 60 s portal was waited for")
         #expect(error?.kind == .credentialSourceTimedOut)
         #expect(
             error?.description == "profile 'dev': IAM Identity Center (SSO) GetRoleCredentials did not finish within 0.3 s (stopped); "

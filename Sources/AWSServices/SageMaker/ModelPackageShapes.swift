@@ -79,11 +79,15 @@ public struct CreateModelPackageRequest: Sendable, Equatable {
     /// Free-form key/values kept with the version (`CustomerMetadataProperties`), e.g. the training run.
     public var customerMetadata: [String: String]
     public var tags: [SageMakerTag]
+    /// `ClientToken`; nil makes a fresh one per call (kept across the call's retries).
+    public var clientToken: String?
 
     public init(
         groupName: String, description: String? = nil, approvalStatus: ModelApprovalStatus = .pendingManualApproval,
-        inferenceSpecification: ModelPackageInferenceSpecification, customerMetadata: [String: String] = [:], tags: [SageMakerTag] = []
+        inferenceSpecification: ModelPackageInferenceSpecification, customerMetadata: [String: String] = [:], tags: [SageMakerTag] = [],
+        clientToken: String? = nil
     ) {
+        self.clientToken = clientToken
         self.groupName = groupName
         self.description = description
         self.approvalStatus = approvalStatus

@@ -29,12 +29,13 @@ extension SageMakerClient {
     // MARK: - Versions
 
     /// CreateModelPackage: registers a new version in `request.groupName`; returns its ARN
-    /// (`…:model-package/<group>/<version>`).
+    /// (`…:model-package/<group>/<version>`). Its `ClientToken` is `request.clientToken`, else a fresh one: the same for
+    /// every retry of this call, but registering the same model twice on purpose makes two versions.
     public func createModelPackage(_ request: CreateModelPackageRequest) async throws -> String {
         let input = CreateModelPackageInput(
             ModelPackageGroupName: request.groupName, ModelPackageDescription: request.description, ModelApprovalStatus: request.approvalStatus,
             InferenceSpecification: request.inferenceSpecification, CustomerMetadataProperties: request.customerMetadata.nilIfEmpty,
-            Tags: request.tags.nilIfEmpty)
+            Tags: request.tags.nilIfEmpty, ClientToken: request.clientToken ?? IdempotencyToken.unique())
         return try await client.jsonCall("CreateModelPackage", input, as: ModelPackageArnOutput.self).ModelPackageArn
     }
 
@@ -45,10 +46,13 @@ extension SageMakerClient {
         }
     }
 
-    /// UpdateModelPackage: sets the approval status (and why); returns the package ARN.
+    /// UpdateModelPackage: sets the approval status (and why); returns the package ARN. The `ClientToken` is derived from
+    /// the package, the status and the description, so retries and a re-run after a lost response are one call.
     @discardableResult
     public func updateModelPackage(arn: String, approvalStatus: ModelApprovalStatus, approvalDescription: String? = nil) async throws -> String {
-        let input = UpdateModelPackageInput(ModelPackageArn: arn, ModelApprovalStatus: approvalStatus, ApprovalDescription: approvalDescription)
+        let token = IdempotencyToken.derived(from: ["UpdateModelPackage", arn, approvalStatus.rawValue, approvalDescription ?? ""])
+        let input = UpdateModelPackageInput(
+            ModelPackageArn: arn, ModelApprovalStatus: approvalStatus, ApprovalDescription: approvalDescription, ClientToken: token)
         return try await client.jsonCall("UpdateModelPackage", input, as: ModelPackageArnOutput.self).ModelPackageArn
     }
 

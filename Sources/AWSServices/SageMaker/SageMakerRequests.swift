@@ -35,6 +35,7 @@ struct CreateModelPackageInput: Encodable {
     var InferenceSpecification: ModelPackageInferenceSpecification
     var CustomerMetadataProperties: [String: String]?
     var Tags: [SageMakerTag]?
+    var ClientToken: String?
 }
 
 struct ModelPackageArnOutput: Decodable {
@@ -49,6 +50,7 @@ struct UpdateModelPackageInput: Encodable {
     var ModelPackageArn: String
     var ModelApprovalStatus: ModelApprovalStatus
     var ApprovalDescription: String?
+    var ClientToken: String?
 }
 
 struct ListModelPackagesInput: Encodable {

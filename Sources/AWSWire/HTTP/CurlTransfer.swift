@@ -12,6 +12,10 @@ final class CurlTransfer: @unchecked Sendable {
     private var responseBody = Data()
     /// How often libcurl was about to send the request in this transfer; a second time is refused.
     private var sends = 0
+    /// Bytes moved so far (sent + received) and when that last changed, for the read timeout.
+    private var bytesMoved: Int64 = -1
+    private var lastActivity: UInt64 = 0
+    private var readTimedOut = false
 
     init(request: HTTPRequest, timeouts: HTTPTimeouts) {
         self.request = request
@@ -73,11 +77,7 @@ final class CurlTransfer: @unchecked Sendable {
         // libcurl reads 0 as its own 300 s default, so "no limit" is a year.
         let connect = timeouts.connect.map(Self.milliseconds) ?? 365 * 86_400_000
         _ = mlcurl_setopt_long(handle, Int32(MLCURLOPT_CONNECTTIMEOUT_MS), max(1, connect))
-        if let read = timeouts.read {
-            // Fewer than 1 byte/s for the whole limit: the connection was silent (libcurl counts whole seconds).
-            _ = mlcurl_setopt_long(handle, Int32(MLCURLOPT_LOW_SPEED_LIMIT), 1)
-            _ = mlcurl_setopt_long(handle, Int32(MLCURLOPT_LOW_SPEED_TIME), max(1, (Self.milliseconds(read) + 999) / 1000))
-        }
+        // The read timeout is kept by `progress` (libcurl's low-speed limit averages over seconds and overshoots by ~5 s).
     }
 
     /// Our headers as libcurl takes them; `Expect:` and `Content-Type:` (when we set none) remove libcurl's defaults.
@@ -96,6 +96,11 @@ final class CurlTransfer: @unchecked Sendable {
             return .success(HTTPResponse(statusCode: status, headers: responseHeaders, body: responseBody))
         }
         if cancelled.load(ordering: .relaxed) { return .failure(CancellationError()) }
+        if code == MLCURLE_ABORTED_BY_CALLBACK, readTimedOut {
+            return .failure(TransportError(
+                kind: .timeout, host: host,
+                detail: "read timeout of \(HTTPTimeouts.describe(timeouts.read)) (--cli-read-timeout) expired waiting for the response"))
+        }
         if code == MLCURLE_ABORTED_BY_CALLBACK, sends > 1 {
             return .failure(TransportError(
                 kind: .connectionFailed, host: host,
@@ -105,7 +110,7 @@ final class CurlTransfer: @unchecked Sendable {
         case MLCURLE_OPERATION_TIMEDOUT:
             var connectSeconds = 0.0
             _ = mlcurl_getinfo_double(handle, Int32(MLCURLINFO_CONNECT_TIME), &connectSeconds)
-            let isRead = detail.contains("too slow") || connectSeconds > 0
+            let isRead = connectSeconds > 0
             let limit = isRead
                 ? "read timeout of \(HTTPTimeouts.describe(timeouts.read)) (--cli-read-timeout) expired waiting for the response"
                 : "connect timeout of \(HTTPTimeouts.describe(timeouts.connect)) (--cli-connect-timeout) expired"
@@ -148,8 +153,21 @@ final class CurlTransfer: @unchecked Sendable {
         return length
     }
 
-    private static let progress: mlcurl_xferinfo_callback = { context, _, _, _, _ in
-        from(context).cancelled.load(ordering: .relaxed) ? 1 : 0
+    /// Called by libcurl at least once a second: stops a cancelled transfer, and one whose connection has been silent
+    /// for the read timeout since the request went out.
+    private static let progress: mlcurl_xferinfo_callback = { context, _, received, _, sent in
+        let transfer = from(context)
+        if transfer.cancelled.load(ordering: .relaxed) { return 1 }
+        guard transfer.sends > 0, let read = transfer.timeouts.read else { return 0 }
+        let now = DispatchTime.now().uptimeNanoseconds
+        if received + sent != transfer.bytesMoved {
+            transfer.bytesMoved = received + sent
+            transfer.lastActivity = now
+        } else if now - transfer.lastActivity >= UInt64(milliseconds(read)) * 1_000_000 {
+            transfer.readTimedOut = true
+            return 1
+        }
+        return 0
     }
 
     /// Called by libcurl on a connection, just before it sends the request: a second call in one transfer is libcurl
@@ -157,6 +175,7 @@ final class CurlTransfer: @unchecked Sendable {
     private static let aboutToSend: mlcurl_prereq_callback = { context, _, _, _, _ in
         let transfer = from(context)
         transfer.sends += 1
+        transfer.lastActivity = DispatchTime.now().uptimeNanoseconds
         return transfer.sends > 1 ? Int32(MLCURL_PREREQFUNC_ABORT) : Int32(MLCURL_PREREQFUNC_OK)
     }
 }

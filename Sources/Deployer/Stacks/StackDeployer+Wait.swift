@@ -1,4 +1,5 @@
 import AWSServices
+import AWSWire
 import Foundation
 
 extension StackDeployer {
@@ -13,20 +14,30 @@ extension StackDeployer {
         var poller = StackEventPoller(client: cloudFormation, stack: stack, since: since, token: token)
         var tracker = ProgressTracker(stackName: name, operation: operation, total: total, started: since)
         var delay = waitPolicy.initialDelay
+        // What the stack was last seen doing; until a status is read, the operation just started.
+        var lastStatus = StackStatus(operation.rawValue.uppercased() + "_IN_PROGRESS")
         while true {
             try Task.checkCancellation()
-            // Status first, events second: a terminal status then comes with every event before it.
-            let described = try await call(name, "DescribeStacks") { try await cloudFormation.describeStack(stack) }
-            let fresh = try await call(name, "DescribeStackEvents") { try await poller.poll() }
+            // Status first, events second: a terminal status then comes with every event before it. Both are progress
+            // reads: one that fails for a retryable reason is skipped, and the stack's final status decides.
+            let status = try await progressRead(name, "DescribeStacks") { try await cloudFormation.describeStack(stack) }
+            let fresh = try await progressRead(name, "DescribeStackEvents") { try await poller.poll() } ?? []
             for event in fresh {
                 tracker.record(event)
                 sink.received(event, progress: tracker.progress(at: clock()))
             }
-            guard let described else {
+            guard let status else {
+                try checkDeadline(operation, name: name, since: since, status: lastStatus)
+                try await sleep(delay)
+                delay = waitPolicy.next(after: delay)
+                continue
+            }
+            guard let described = status else {
                 guard operation == .delete else { throw StackDeployError(stackName: name, kind: .vanished(operation)) }
                 sink.phaseChanged(.finished(.delete, .deleteComplete), progress: tracker.progress(at: clock()))
                 return nil
             }
+            lastStatus = described.status
             if !described.status.isInProgress {
                 if described.status == operation.successStatus {
                     sink.phaseChanged(.finished(operation, described.status), progress: tracker.progress(at: clock()))
@@ -39,13 +50,31 @@ extension StackDeployer {
                         operation, status: described.status, statusReason: described.statusReason,
                         firstFailure: ResourceFailure.first(in: poller.collected)))
             }
-            let waited = clock().timeIntervalSince(since)
-            guard waited < waitPolicy.timeoutSeconds else {
-                throw StackDeployError(stackName: name, kind: .timedOut(operation, status: described.status, waited: waited))
-            }
+            try checkDeadline(operation, name: name, since: since, status: described.status)
             logger.debug("stack in progress", metadata: ["stack": "\(name)", "status": "\(described.status)", "delay": "\(delay)"])
             try await sleep(delay)
             delay = waitPolicy.next(after: delay)
+        }
+    }
+
+    /// Throws `timedOut` once the wait has lasted `waitPolicy.timeout`; `status` is the last one read.
+    func checkDeadline(_ operation: StackOperation, name: String, since: Date, status: StackStatus) throws {
+        let waited = clock().timeIntervalSince(since)
+        guard waited < waitPolicy.timeoutSeconds else {
+            throw StackDeployError(stackName: name, kind: .timedOut(operation, status: status, waited: waited))
+        }
+    }
+
+    /// A read made only to follow an operation under way. When it fails for a retryable reason (throttling, 5xx, a
+    /// transport error) after the client's own retries, the failure is logged (`--debug`) and nil returned: the wait
+    /// goes on to its deadline and only the stack's final status decides. Other failures (access denied…) still fail.
+    func progressRead<T>(_ name: String, _ operation: String, _ body: () async throws -> T) async throws -> T? {
+        do {
+            return try await call(name, operation, body)
+        } catch let error as StackDeployError {
+            guard case .callFailed(_, let underlying) = error.kind, RetryClassifier.classify(underlying) != nil else { throw error }
+            logger.debug("progress read failed; the wait goes on", metadata: ["stack": "\(name)", "aws.operation": "\(operation)", "error": "\(underlying)"])
+            return nil
         }
     }
 
@@ -72,8 +101,9 @@ extension StackDeployer {
             }
             try await sleep(delay)
             delay = waitPolicy.next(after: delay)
-            guard let current = try await call(stack.stackName, "DescribeStacks", { try await cloudFormation.describeStack(stack.stackId) })
-            else { return }
+            guard let read = try await progressRead(stack.stackName, "DescribeStacks", { try await cloudFormation.describeStack(stack.stackId) })
+            else { continue }  // a failed poll: ask again after the next delay, within the same deadline
+            guard let current = read else { return }
             status = current.status
         }
     }

@@ -17,7 +17,9 @@ public struct StackDeployer: Sendable {
     public var waitPolicy: WaitPolicy
     let clock: @Sendable () -> Date
     let sleep: @Sendable (Duration) async throws -> Void
-    /// Makes the unique part of each operation's ClientRequestToken.
+    /// Makes the unique part of each operation's ClientRequestToken: fixed before the first attempt (so every retry of the call
+    /// carries it), but never derived from the template, because a later operation with the same inputs (update A→B→A→B)
+    /// is a new one for CloudFormation, and the wait tells its events apart by the token.
     let makeToken: @Sendable () -> String
     let logger: Logger
 

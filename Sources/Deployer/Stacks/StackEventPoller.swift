@@ -31,7 +31,9 @@ struct StackEventPoller {
     /// misbehaving endpoint that always returns a NextToken must not hold the wait forever.
     static let maxPagesPerPoll = 50
 
+    /// All or nothing: a page that fails leaves `seen` as it was, so the next poll delivers those events again.
     mutating func poll() async throws -> [StackEvent] {
+        var seen = self.seen
         var fresh: [StackEvent] = []
         var nextToken: String?
         var pageCount = 0
@@ -56,6 +58,7 @@ struct StackEventPoller {
         } while nextToken != nil && pageCount < Self.maxPagesPerPoll
         // Pages are newest first; deliver in the order things happened (stable for equal timestamps).
         let ordered = Array(fresh.reversed())
+        self.seen = seen
         collected += ordered
         return ordered
     }

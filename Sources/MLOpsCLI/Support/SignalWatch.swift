@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import Credentials
 
 /// SIGINT and SIGTERM while a command runs: the first one calls `onFirst` (which cancels the command's task, so it
 /// stops at its next safe point), a second one exits at once with 128 + the signal (SQLite's transactions keep the
@@ -24,16 +25,18 @@ final class SignalWatch {
         }
         self.sources = sources
         for (source, signalNumber) in zip(sources, Self.watched) {
-            source.setEventHandler { [state] in
+            source.setEventHandler { [state, source] in
                 let isFirst = state.value.withLock { received -> Bool in
                     guard received == nil else { return false }
                     received = signalNumber
                     return true
                 }
-                if isFirst {
+                // Signals that come close together arrive as one event counting them.
+                if isFirst && source.data < 2 {
                     onFirst(signalNumber)
                 } else {
                     FileHandle.standardError.write(Data("\nmlopsctl: stopped at once (second signal)\n".utf8))
+                    RunningHelpers.shared.killAll()
                     _exit(128 + signalNumber)
                 }
             }

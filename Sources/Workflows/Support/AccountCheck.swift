@@ -1,4 +1,5 @@
 import AWSServices
+import Credentials
 import Foundation
 import Topology
 
@@ -43,7 +44,7 @@ enum AccountCheck {
                     "\(stage.stage.rawValue): profile '\(stage.profile)' reaches account \(identity.account), but the topology says "
                         + "\(stage.account); nothing was changed")
             case .failure(let error):
-                problems.append("\(stage.stage.rawValue): \(Self.unconfirmed(profile: stage.profile, error))")
+                problems.append("\(stage.stage.rawValue): \(Self.unconfirmed(profile: stage.profile, region: stage.region, error))")
             }
         }
         guard problems.isEmpty else { throw Mismatch(problems: problems) }
@@ -53,12 +54,14 @@ enum AccountCheck {
 
 extension AccountCheck {
     /// "cannot confirm the account of profile 'p': …", without naming the profile twice when the error already
-    /// starts with it (credential errors do).
-    static func unconfirmed(profile: String, _ error: any Error) -> String {
+    /// starts with it (credential errors do). When the call itself failed the region is named too ("… 'p' in
+    /// <region>: …"): an unknown region or its endpoint is a common cause, and unrelated to a credential failure.
+    static func unconfirmed(profile: String, region: String, _ error: any Error) -> String {
         let text = String(describing: error)
         let prefix = "profile '\(profile)': "
         let reason = text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
-        return "cannot confirm the account of profile '\(profile)': \(reason)"
+        let place = error is CredentialError ? "" : " in \(region)"
+        return "cannot confirm the account of profile '\(profile)'\(place): \(reason)"
     }
 }
 
