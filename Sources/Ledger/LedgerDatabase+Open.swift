@@ -13,6 +13,20 @@ extension LedgerDatabase {
     /// A missing parent folder is created with mode 0700; the file and its `-wal`/`-shm` companions are
     /// kept at 0600, because the ledger names accounts, roles and resources of the user's organisation.
     /// Open each file once per process and share the value: it owns the file's only connection.
+    /// What a user can act on, rather than SQLite's message with the statement it failed in.
+    static func openFailure(_ error: any Error, path: String) -> String {
+        guard let error = error as? DatabaseError else { return String(describing: error) }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return "it is a directory, not a file"
+        }
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return "the file is not an SQLite database (damaged, or another file at this path); move it aside"
+        case .SQLITE_CORRUPT: return "the database is damaged; restore it from a backup or move it aside"
+        default: return "SQLite error \(error.resultCode.rawValue): \(error.message ?? "unknown")"
+        }
+    }
+
     public static func open(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws -> LedgerDatabase {
         let url = URL(fileURLWithPath: path)
         try createPrivateFolders(url.deletingLastPathComponent())
@@ -21,9 +35,15 @@ extension LedgerDatabase {
         do {
             queue = try DatabaseQueue(path: url.path, configuration: makeConfiguration())
         } catch {
-            throw LedgerError.cannotOpen(path: url.path, reason: String(describing: error))
+            throw LedgerError.cannotOpen(path: url.path, reason: openFailure(error, path: url.path))
         }
-        let database = try LedgerDatabase(queue, path: url.path, clock: clock)
+        let database: LedgerDatabase
+        do {
+            database = try LedgerDatabase(queue, path: url.path, clock: clock)
+        } catch let error as DatabaseError {
+            // GRDB opens lazily: a file that is not a database is found by the first read (the migrations' check).
+            throw LedgerError.cannotOpen(path: url.path, reason: openFailure(error, path: url.path))
+        }
         // SQLite gives -wal and -shm the database file's mode, minus the umask; make sure of it.
         for companion in [url.path + "-wal", url.path + "-shm"] where FileManager.default.fileExists(atPath: companion) {
             chmod(companion, 0o600)

@@ -24,7 +24,12 @@ struct TopologyDocumentReader {
         if let qualifier, let problem = TopologyFormats.qualifierProblem(qualifier) {
             report("qualifier", problem, document["qualifier"])
         }
-        let stages = readStages(document, defaultRegion: region, hasDefaultRegion: document["region"] != nil)
+        // A misspelt top-level `region` (`regoin:`) is reported once as an unknown key with its suggestion; listing
+        // every stage's region as missing too would bury that one line.
+        let misspeltRegion = document.keys.contains { key in
+            key.scalar.map { $0.string != "region" && EditDistance.suggestion(for: $0.string, among: TopologyKeys.topLevel) == "region" } ?? false
+        }
+        let stages = readStages(document, defaultRegion: region, hasDefaultRegion: document["region"] != nil || misspeltRegion)
         let trust = readTrust(document)
         let executionPolicies = readExecutionPolicies(document, baseDirectory: baseDirectory)
         let bootstrap = readBootstrap(document)
@@ -44,7 +49,7 @@ struct TopologyDocumentReader {
             report("version", "missing; add `version: \(Topology.supportedVersion)` at the top", document.mark)
             return nil
         }
-        guard let scalar = node.scalar, scalar.style == .plain, let number = node.int else {
+        guard let scalar = node.scalar, scalar.style == .plain, let number = Self.plainInteger(scalar.string) else {
             report("version", "expected the number \(Topology.supportedVersion), got \(describe(node))", node)
             return nil
         }
@@ -115,13 +120,29 @@ struct TopologyDocumentReader {
         return StageConfig(stage: stage, account: account, profile: profile, region: region)
     }
 
+    // Yams' `Node.int` traps on a YAML 1.1 base-60 number that overflows (`version: 2222:2222:…`, found by fuzzing):
+    // numbers are read from the scalar's text here instead.
+
+    /// A decimal integer, or nil (also for one too large for Int).
+    static func plainInteger(_ text: String) -> Int? { Int(text) }
+
+    /// Whether YAML would read this plain scalar as a number (decimal, float, base 60, hex, octal).
+    static func looksNumeric(_ text: String) -> Bool {
+        guard let first = text.first, first.isASCIIDigit || ((first == "-" || first == "+" || first == ".") && text.count > 1) else {
+            return false
+        }
+        let lower = text.lowercased()
+        if lower.hasPrefix("0x") || lower.hasPrefix("0o") { return true }
+        return lower.allSatisfy { $0.isASCIIDigit || "_:.+-e".contains($0) }
+    }
+
     private mutating func readAccount(_ fields: Node.Mapping, at path: String) -> String? {
         guard let node = fields["account"] else {
             report(path, "missing; add the stage's 12-digit AWS account id in quotes", fields.mark)
             return nil
         }
         // An unquoted number has already lost any leading zeros, so even 12 digits cannot be trusted.
-        if let scalar = node.scalar, scalar.style == .plain, node.int != nil || node.float != nil {
+        if let scalar = node.scalar, scalar.style == .plain, Self.looksNumeric(scalar.string) {
             report(path, "\(scalar.string) is an unquoted number; quote account ids (\"\(scalar.string)\") so leading zeros are kept", node)
             return nil
         }
@@ -188,7 +209,7 @@ struct TopologyDocumentReader {
         case .alias: return "an alias"
         case .scalar(let scalar):
             if scalar.style == .plain, node.null != nil { return "an empty value" }
-            return scalar.style == .plain ? scalar.string : TopologyFormats.quoted(scalar.string)
+            return scalar.style == .plain && scalar.string.count <= 64 ? scalar.string : TopologyFormats.quoted(scalar.string)
         }
     }
 

@@ -63,13 +63,23 @@ import Testing
     }
 
     /// Regression inputs of the fuzzer (fuzz/corpus/FuzzWireDecoders/regression-*): FoundationXML trapped on an
-    /// element or attribute name that is not UTF-8; such a body is now refused as not well-formed.
+    /// element or attribute name that is not UTF-8, and read a NULL pointer for a processing instruction without data;
+    /// such bodies are now refused as not well-formed, as is a DTD.
     @Test(arguments: [
         Data("<ErrorRes".utf8) + Data([0xF0]) + Data("onse><Code>x</Code></ErrorResponse>".utf8),
         Data("<Error ".utf8) + Data([0x87]) + Data("xmlns=\"a\"><Code>x</Code></Error>".utf8),
         Data("<a><b>".utf8) + Data([0xC3, 0x28]) + Data("</b></a>".utf8),
+        // A processing instruction without data: FoundationXML read a NULL pointer (SEGV).
+        Data("<?xrUTFs?>1.0+0+ ".utf8),
+        Data("<a><?pi?></a>".utf8),
+        Data("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x \"lol\">]><a>&x;</a>".utf8),
     ])
-    func bodiesThatAreNotUTF8AreRefusedNotATrap(body: Data) {
+    func hostileBodiesAreRefusedNotATrap(body: Data) {
         #expect(throws: XMLParseError.self) { try XMLElementNode.parse(body) }
+    }
+
+    @Test func theXMLDeclarationIsStillAccepted() throws {
+        let body = "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code></Error>"
+        #expect(try XMLElementNode.parse(body).text(of: "Code") == "NoSuchKey")
     }
 }

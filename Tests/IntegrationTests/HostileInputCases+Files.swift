@@ -88,6 +88,9 @@ extension HostileInputCase {
             HostileInputCase(category: c, name: "a directory instead of a file", topology: .directory, expected: ["mlopsctl.yaml", "directory"]),
             HostileInputCase(category: c, name: "an empty file", topology: .text(""), expected: ["mlopsctl.yaml", "empty"]),
             HostileInputCase(category: c, name: "an unknown version", edits: [("version: 1", "version: 7")], expected: ["mlopsctl.yaml", "version", "7"]),
+            HostileInputCase(
+                category: c, name: "a base-60 version that overflows (trapped in Yams)",
+                edits: [("version: 1", "version: " + Array(repeating: "2222", count: 40).joined(separator: ":"))], expected: ["mlopsctl.yaml", "version"]),
             HostileInputCase(category: c, name: "a version that is not a number", edits: [("version: 1", "version: one")], expected: ["mlopsctl.yaml", "version"]),
             HostileInputCase(
                 category: c, name: "NUL bytes in the file",

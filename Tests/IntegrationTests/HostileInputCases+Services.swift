@@ -86,6 +86,21 @@ extension HostileInputCase {
                 ? LoopbackHTTPServer.response(contentType: "application/x-amz-json-1.1", body: "[1, 2, {\"Parameter\": null}]")
                 : LoopbackHTTPServer.response(status: 500, contentType: "text/plain", body: "unexpected")
         },
+        // Found by fuzzing: each crashed the process inside FoundationXML before XMLElementNode refused them.
+        response("a processing instruction without data (crashed FoundationXML)", brokenIdentity: true, expected: ["GetCallerIdentity", "processing instruction"]) { _ in
+            LoopbackHTTPServer.response(contentType: "text/xml", body: "<?xrUTFs?>1.0+0+ ")
+        },
+        response("an element name that is not UTF-8 (crashed FoundationXML)", brokenIdentity: true, expected: ["GetCallerIdentity", "UTF-8"]) { _ in
+            Data("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 20\r\nConnection: close\r\n\r\n<Get".utf8)
+                + Data([0xF0, 0x87]) + Data("Result></Get>".utf8) + Data(" ".utf8)
+        },
+        response("an XML entity bomb", brokenIdentity: true, expected: ["GetCallerIdentity", "document type declaration"]) { _ in
+            LoopbackHTTPServer.response(
+                contentType: "text/xml",
+                body: "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                    + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>"
+                    + "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>&d;</Account></GetCallerIdentityResult></GetCallerIdentityResponse>")
+        },
         response("an error answer with a megabyte message", brokenIdentity: true, expected: ["GetCallerIdentity"]) { _ in
             LoopbackHTTPServer.response(
                 status: 403, contentType: "text/xml",
@@ -104,15 +119,16 @@ extension HostileInputCase {
             expected: ["prod", "444444444444", "111111111111"]),
         HostileInputCase(
             category: HostileCategory.ledger, name: "a ledger of random bytes", backend: .emulator,
-            ledger: .bytes { Data((0..<65536).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }) }, expected: ["ledger"]),
+            ledger: .bytes { Data((0..<65536).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }) },
+            expected: ["ledger", "not an SQLite database"]),
         HostileInputCase(
             category: HostileCategory.ledger, name: "a text file where the ledger should be", backend: .emulator,
-            ledger: .text("this is not a database\n"), expected: ["ledger"]),
+            ledger: .text("this is not a database\n"), expected: ["ledger", "not an SQLite database"]),
         HostileInputCase(
-            category: HostileCategory.ledger, name: "a ledger that is a directory", backend: .emulator, ledger: .directory, expected: ["ledger"]),
+            category: HostileCategory.ledger, name: "a ledger that is a directory", backend: .emulator, ledger: .directory, expected: ["ledger", "directory"]),
         HostileInputCase(
             category: HostileCategory.ledger, name: "a SQLite header and nothing else", backend: .emulator,
-            ledger: .bytes { Data("SQLite format 3\0".utf8) + Data(repeating: 0xFF, count: 84) }, expected: ["ledger"]),
+            ledger: .bytes { Data("SQLite format 3\0".utf8) + Data(repeating: 0xFF, count: 84) }, expected: ["ledger", "SQLite"]),
         HostileInputCase(
             category: HostileCategory.modelPackage, name: "a model package of another account", backend: .emulator,
             arguments: ["promote", "--project", "churn", "--to", "dev", "--model-package", "arn:aws:sagemaker:us-east-1:999999999999:model-package/churn-p-1/1"],

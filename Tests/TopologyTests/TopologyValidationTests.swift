@@ -114,6 +114,26 @@ let badTopologies: [BadTopology] = [
         #expect(error.description.contains("\n") == (error.problems.count > 1))
     }
 
+    /// Hostile corpus: `regoin:` is one problem with its suggestion, not also four stages without a region.
+    @Test func aMisspeltRegionIsOneProblem() throws {
+        let yaml = TopologyFixtures.valid(replacing: "region: us-east-1            # default", with: "regoin: us-east-1            # default")
+        let error = try #require(throws: TopologyError.self) { try TopologyLoader.parse(yaml: yaml, file: "acme.yaml") }
+        #expect(error.problems.count == 1, "\(error.problems)")
+        #expect(error.problems.first?.message.contains("did you mean \"region\"") == true)
+    }
+
+    /// Fuzzing found Yams trapping on a base-60 integer that overflows (fuzz/corpus/FuzzTopology/regression-*).
+    @Test(arguments: [
+        ("version: 1", "version: " + Array(repeating: "2222", count: 40).joined(separator: ":"), "version", "expected the number 1"),
+        ("\"222222222222\"", Array(repeating: "22", count: 40).joined(separator: ":"), "stages.dev.account", "unquoted number"),
+    ])
+    func anOverflowingBase60NumberIsAProblemNotATrap(target: String, replacement: String, path: String, fragment: String) throws {
+        let error = try #require(throws: TopologyError.self) {
+            try TopologyLoader.parse(yaml: TopologyFixtures.valid(replacing: target, with: replacement), file: "acme.yaml")
+        }
+        #expect(error.problems.contains { $0.path == path && $0.message.contains(fragment) }, "\(error.problems)")
+    }
+
     @Test func theBadInputTableIsComplete() {
         // Guards against a table edit that silently drops cases.
         #expect(badTopologies.count == 40)

@@ -13,6 +13,7 @@ extension XMLElementNode {
         guard String(validating: data, as: UTF8.self) != nil else {
             throw XMLParseError(line: 1, reason: "the body is not UTF-8 text")
         }
+        if let construct = unsupportedConstruct(data) { throw XMLParseError(line: 1, reason: "the body holds \(construct)") }
         let builder = TreeBuilder()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false
@@ -24,6 +25,25 @@ extension XMLElementNode {
             throw XMLParseError(line: parser.lineNumber, reason: reason)
         }
         return root
+    }
+
+    /// Constructs AWS never sends and that are refused before FoundationXML sees them: a processing instruction
+    /// other than the leading `<?xml …?>` declaration (one without data reads a NULL pointer in FoundationXML on Linux,
+    /// found by fuzzing), and a document type declaration (the way XML entity bombs arrive).
+    static func unsupportedConstruct(_ data: Data) -> String? {
+        let start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.startIndex + 3 : data.startIndex
+        var from = data.startIndex
+        while let found = data.range(of: Data("<?".utf8), in: from..<data.endIndex) {
+            let declaration = data[found.upperBound...].prefix(4)
+            let isDeclaration = found.lowerBound == start && declaration.starts(with: Data("xml".utf8))
+                && declaration.count == 4 && [0x20, 0x09, 0x0A, 0x0D, 0x3F].contains(declaration.last!)
+            if !isDeclaration { return "a processing instruction" }
+            from = found.upperBound
+        }
+        for keyword in ["<!DOCTYPE", "<!ENTITY"] where data.range(of: Data(keyword.utf8)) != nil {
+            return "a document type declaration"
+        }
+        return nil
     }
 
     public static func parse(_ text: String) throws -> XMLElementNode {
