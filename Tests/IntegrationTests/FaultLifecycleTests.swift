@@ -100,7 +100,7 @@ import Topology
             // fault changes the requests that follow (retries, re-runs).
             let fixed: [String: Any] = [
                 "seeds": Self.seeds.map(Int.init), "rate": Self.rate, "faultFreeRequests": clean.requests, "readTimeoutSeconds": Self.readTimeout,
-                "delaySeconds": 4, "weights": Dictionary(uniqueKeysWithValues: Self.mix.weights.map { ($0.key.rawValue, $0.value) }),
+                "delaySeconds": Int(Self.delay.components.seconds), "weights": Dictionary(uniqueKeysWithValues: Self.mix.weights.map { ($0.key.rawValue, $0.value) }),
             ]
             var run: [String: Any] = ["faultFreeSeconds": Int(clean.seconds.rounded())]
             var faults: [String: Int] = [:]
