@@ -17,30 +17,39 @@ import Topology
         return environment
     }
 
+    /// Killed by request count, not on a timer: a reference run counts bootstrap's AWS requests, then each round
+    /// SIGKILLs a fresh bootstrap once its n-th request (a quarter, half and three quarters in) has taken effect, and
+    /// checks that the kill landed mid-run (the process died of it; its run is still `running` in the ledger, with
+    /// stacks not yet all present) before the re-run converges.
     @Test func aKilledBootstrapConvergesOnTheNextRun() async throws {
         try await withEmulator { emulator in
-            // Each kill point gets its own qualifier and stack name, so every round starts from nothing.
-            for (round, delay) in [0.15, 0.4, 0.8].enumerated() {
-                let fixture = try BootstrapFixture(
-                    emulator, extraYAML: "bootstrap:\n  stackName: KillRound\(round)\n", qualifier: "kill\(round)")
-                let environment = Self.environment(emulator, ledger: fixture.ledgerPath, topology: fixture.topologyPath)
-                let process = Process()
-                process.executableURL = CommandRunner.defaultExecutable
-                process.arguments = ["bootstrap"]
-                process.environment = environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]) { $1 }
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                try await Task.sleep(for: .seconds(delay))
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
+            let reference = try ProxiedLifecycle(
+                emulator, schedule: FaultSchedule(seed: 0, mix: .none), qualifier: "killref", extraYAML: "bootstrap:\n  stackName: KillRef\n")
+            defer { reference.proxy.stop() }
+            let counted = try await reference.run(["bootstrap"])
+            try #require(counted.status == 0, "\(counted.combined)")
+            let count = reference.proxy.requestsSinceMark
+            try #require(count >= 8, "bootstrap made only \(count) requests")
 
-                let rerun = try await CommandRunner().run(["bootstrap"], environment: environment)
+            // Each kill point gets its own qualifier and stack name, so every round starts from nothing.
+            for (round, point) in [count / 4, count / 2, count * 3 / 4].enumerated() {
+                let lifecycle = try ProxiedLifecycle(
+                    emulator, schedule: FaultSchedule(seed: 0, mix: .none), qualifier: "kill\(round)",
+                    extraYAML: "bootstrap:\n  stackName: KillRound\(round)\n")
+                defer { lifecycle.proxy.stop() }
+                let fixture = lifecycle.fixture
+                let landed = try await lifecycle.runKilled(["bootstrap"], afterRequest: point)
+                #expect(landed, "round \(round): the kill at request \(point) of \(count) did not land")
+                let killedRuns = try await fixture.ledger.runs()
+                #expect(killedRuns.contains { $0.command == "bootstrap" && $0.outcome == .running }, "round \(round): \(killedRuns)")
+                let presentStacks = try await fixture.ledger.resources(filter: ResourceFilter(kind: .stack)).filter { $0.status == .present }
+                #expect(presentStacks.count < 2 * Stage.allCases.count, "round \(round): the kill at \(point) landed after every stack was done")
+
+                let rerun = try await lifecycle.run(["bootstrap"])
                 #expect(rerun.status == 0, "round \(round): \(rerun.combined)")
 
                 // Converged: every stage has both stacks, and every ledger row marked present exists.
-                let ledger = try LedgerDatabase.open(path: fixture.ledgerPath)
-                let rows = try await ledger.resources()
+                let rows = try await fixture.ledger.resources()
                 for stage in Stage.allCases {
                     let session = try fixture.session(stage)
                     #expect(try await session.cloudFormation.describeStack("KillRound\(round)")?.status == .createComplete)
@@ -58,7 +67,8 @@ import Topology
                         continue
                     }
                 }
-                #expect(try await ledger.reader.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+                #expect(try lifecycle.integrityCheck() == "ok")
+                #expect(try await fixture.ledger.runs().allSatisfy { $0.outcome != .running })
             }
         }
     }

@@ -11,11 +11,16 @@ import Topology
 /// failed command is re-run (at most `LifecycleDriver.maxRuns` times) and converges; the end state (ledger rows and
 /// stacks) equals the fault-free run's; teardown leaves nothing (scripts/check-nothing-left.py and the ledger's rows).
 ///
-/// Emulator artefacts, told apart from product faults (`FailureClass`): moto ignores ClientRequestToken, so a create
-/// whose answer the proxy lost fails on its retry with AlreadyExists where AWS would answer the first call's result
-/// (counted as `emulatorArtefact`; the re-run must still converge); and a stack whose creation fails stays
-/// CREATE_IN_PROGRESS in moto where AWS rolls it back (the proxy never fails a stack's own resources, so these runs
-/// cannot meet it; `isUsable` keeps such a stack from counting as published either way).
+/// All five kinds of fault are drawn (delays half as often: each costs `delay` of waiting, past the runs'
+/// `--cli-read-timeout`); the seeds run side by side, each on its own emulator.
+///
+/// Emulator artefacts, told apart from product faults (`FailureClass`): mlopsctl sends the same ClientRequestToken
+/// when it retries CreateStack, which AWS answers with the first call's result, but moto ignores the token, so a create
+/// whose answer the proxy lost fails on its retry with AlreadyExists (counted as `emulatorArtefact`; the re-run must
+/// still converge, and does); and a stack whose creation fails stays CREATE_IN_PROGRESS in moto where AWS rolls it
+/// back (the proxy never fails a stack's own resources, so these runs cannot meet it; `isUsable` keeps such a stack
+/// from counting as usable either way). Any failure that names neither a retryable condition nor such an artefact
+/// is a product fault and fails the test.
 @Suite(.serialized) struct FaultLifecycleTests {
     /// The seeds that run in CI (each a whole lifecycle on a fresh emulator), after the fault-free run;
     /// `MLOPSCTL_FAULT_SEEDS=4,5,6` runs others (an empty value: only the fault-free run).
@@ -25,14 +30,19 @@ import Topology
     }
     static let rate = 0.2
 
-    /// Reset and delay faults cost a 60 s stall each until the transport stops re-sending a request after a reset
-    /// and takes `--cli-read-timeout` (branch `retries`): their weights are 0 until that is merged, then 1.
-    /// `MLOPSCTL_FAULT_WEIGHT_RESET` / `MLOPSCTL_FAULT_WEIGHT_DELAY` set them for a run.
+    /// The client's read timeout in these runs (`--cli-read-timeout`), and how long a `delay` fault holds a request:
+    /// past it, so the client gives up on the request (which never reached the emulator) and retries.
+    static let readTimeout = 3
+    static let delay = Duration.seconds(4)
+
+    /// Every kind; a delay costs `delay` seconds of waiting, so it is drawn half as often as the others.
+    /// `MLOPSCTL_FAULT_WEIGHT_RESET` / `MLOPSCTL_FAULT_WEIGHT_DELAY` change those two weights for a run.
     static var mix: FaultMix {
         let environment = ProcessInfo.processInfo.environment
-        let reset = environment["MLOPSCTL_FAULT_WEIGHT_RESET"].flatMap(Double.init) ?? 0
-        let delay = environment["MLOPSCTL_FAULT_WEIGHT_DELAY"].flatMap(Double.init) ?? 0
-        return FaultMix(rate: rate, weights: [.throttle: 1, .internalError: 1, .forwardThenLose: 1, .reset: reset, .delay: delay])
+        let reset = environment["MLOPSCTL_FAULT_WEIGHT_RESET"].flatMap(Double.init) ?? 1
+        let delay = environment["MLOPSCTL_FAULT_WEIGHT_DELAY"].flatMap(Double.init) ?? 0.5
+        return FaultMix(
+            rate: rate, weights: [.throttle: 1, .internalError: 1, .forwardThenLose: 1, .reset: reset, .delay: delay], delay: Self.delay)
     }
 
     struct Outcome {
@@ -45,7 +55,7 @@ import Topology
     }
 
     static func lifecycle(_ emulator: Emulator, schedule: FaultSchedule) async throws -> Outcome {
-        let lifecycle = try ProxiedLifecycle(emulator, schedule: schedule)
+        let lifecycle = try ProxiedLifecycle(emulator, schedule: schedule, globalArguments: ["--cli-read-timeout", String(readTimeout)])
         defer { lifecycle.proxy.stop() }
         let fixture = lifecycle.fixture
         let check = NothingLeftCheck(fixture)
@@ -78,20 +88,38 @@ import Topology
     }
 
     @Test func theLifecycleConvergesUnderTwentyPercentFaultsToTheFaultFreeEndState() async throws {
+        var cleanRun: Outcome?
         try await withEmulator { emulator in
-            let clean = try await Self.lifecycle(emulator, schedule: FaultSchedule(seed: 0, mix: .none))
+            cleanRun = try await Self.lifecycle(emulator, schedule: FaultSchedule(seed: 0, mix: .none))
+        }
+        guard let clean = cleanRun else { return }  // no moto on a developer machine (withEmulator said so; under CI it fails)
+        do {
             #expect(clean.reruns == 0 && clean.faults.values.allSatisfy { $0 == 0 }, "the fault-free run failed: \(clean.failures)")
-            var fixed: [String: Any] = ["seeds": Self.seeds.map(Int.init), "rate": Self.rate, "faultFreeRequests": clean.requests,
-                                        "weights": Dictionary(uniqueKeysWithValues: Self.mix.weights.map { ($0.key.rawValue, $0.value) })]
+            // Fixed: what the code and the seeds set. Faults by kind are run figures: the schedule is fixed per request
+            // index, but which request gets an index varies with the order of bootstrap's concurrent stages, and a
+            // fault changes the requests that follow (retries, re-runs).
+            let fixed: [String: Any] = [
+                "seeds": Self.seeds.map(Int.init), "rate": Self.rate, "faultFreeRequests": clean.requests, "readTimeoutSeconds": Self.readTimeout,
+                "delaySeconds": Int(Self.delay.components.seconds), "weights": Dictionary(uniqueKeysWithValues: Self.mix.weights.map { ($0.key.rawValue, $0.value) }),
+            ]
             var run: [String: Any] = ["faultFreeSeconds": Int(clean.seconds.rounded())]
             var faults: [String: Int] = [:]
             var failures: [String: Int] = [:]
             var perSeed: [String: Any] = [:]
-            for seed in Self.seeds {
-                // Each seed on a fresh emulator: the end states must match the fault-free run's exactly.
-                let outcome = try await withFreshEmulator { emulator in
-                    try await Self.lifecycle(emulator, schedule: FaultSchedule(seed: seed, mix: Self.mix))
+            // Each seed on a fresh emulator, side by side (most of a faulted run is waiting: delays, back-off).
+            let outcomes = try await withThrowingTaskGroup(of: (UInt64, Outcome).self) { group in
+                for seed in Self.seeds {
+                    group.addTask {
+                        let outcome = try await withFreshEmulator { emulator in
+                            try await Self.lifecycle(emulator, schedule: FaultSchedule(seed: seed, mix: Self.mix))
+                        }
+                        return (seed, outcome)
+                    }
                 }
+                return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+            }
+            for (seed, outcome) in outcomes.sorted(by: { $0.key < $1.key }) {
+                // The end state must match the fault-free run's exactly.
                 let diff = outcome.endState.difference(from: clean.endState)
                 #expect(diff.isEmpty, "seed \(seed): end state differs from the fault-free run: \(diff)")
                 faults.merge(outcome.faults, uniquingKeysWith: +)
@@ -100,7 +128,7 @@ import Topology
                                       "seconds": Int(outcome.seconds.rounded())]
                 #expect(outcome.failures[FailureClass.productFault.rawValue] == 0, "seed \(seed): \(outcome.failures)")
             }
-            fixed["faultsByKind"] = faults
+            run["faultsByKind"] = faults
             run["failuresByClass"] = failures
             run["perSeed"] = perSeed
             try ReliabilityFigures.write(suite: "FaultLifecycle", fixed: fixed, run: run)

@@ -78,4 +78,73 @@ import Topology
         #expect(try ProjectIdentity(name: "demo", id: "p-other").resumed(from: rows).id == "p-other")
         try await lock.release(outcome: .succeeded)
     }
+
+    /// A launch through SageMaker whose wait ran out (its row stays planned) is resumed by the next run: the project
+    /// exists and the ledger says it is ours, so the run waits for it instead of calling CreateProject again or
+    /// refusing with "already exists"; a project of that name the ledger does not hold is still refused.
+    @Test func aSageMakerLaunchTheLedgerHoldsIsResumedNotRecreated() async throws {
+        let ledger = try LedgerDatabase.inMemory()
+        let first = try await Self.sageMakerLaunch(LaunchThroughSageMakerFailureTests.transport(.stillInProgress), ledger: ledger, timeout: .zero)
+        #expect(first.contains("still creating project demo"), "\(first)")
+
+        let completed = Self.completedProjectTransport()
+        let resumed = try await Self.sageMakerLaunch(completed, ledger: ledger, timeout: .seconds(60))
+        #expect(resumed.isEmpty, "\(resumed)")
+        let operations = completed.requests.map(RecordingTransport.operationName)
+        #expect(!operations.contains("CreateProject"), "\(operations)")
+        let rows = try await ledger.resources(filter: ResourceFilter(project: "demo"))
+        #expect(rows.contains { $0.kind == .provisionedProduct && $0.status == .present && $0.physicalId == "sagemaker-project/demo" }, "\(rows)")
+
+        let someoneElses = try await Self.sageMakerLaunch(Self.completedProjectTransport(), ledger: try LedgerDatabase.inMemory(), timeout: .seconds(60))
+        #expect(someoneElses.contains("a SageMaker project named demo already exists"), "\(someoneElses)")
+    }
+
+    /// Runs a `via: sagemaker` launch of `demo`; returns its error's text ("" when it succeeded).
+    static func sageMakerLaunch(_ transport: ScriptedTransport, ledger: LedgerDatabase, timeout: Duration) async throws -> String {
+        let environment = EnvironmentVariables(["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1"])
+        let sessions = StageSessions(config: try ReplayProfile.config(), environment: environment, transport: transport, logger: Logger(label: "test"))
+        let workflow = LaunchProjectWorkflow(
+            topology: try LaunchThroughSageMakerTests.topology(), sessions: sessions, identity: ProjectIdentity(name: "demo", id: nil),
+            via: .sagemaker, openLedger: { ledger }, provisioningTimeout: timeout, sleep: { _ in })
+        do {
+            _ = try await workflow.run()
+            return ""
+        } catch {
+            return String(describing: error)
+        }
+    }
+
+    /// AWS's answers once SageMaker has created project demo (Service Catalog's stack SC-222222222222-pp-xyz).
+    static func completedProjectTransport() -> ScriptedTransport {
+        ScriptedTransport { request, _ in
+            let operation = RecordingTransport.operationName(request)
+            let body = String(decoding: request.body, as: UTF8.self)
+            func ok(_ text: String) -> HTTPResponse { HTTPResponse(statusCode: 200, body: text) }
+            switch operation {
+            case "GetCallerIdentity":
+                return ok(
+                    "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
+                        + "<Arn>arn:aws:iam::222222222222:user/lead</Arn><UserId>AIDA</UserId><Account>222222222222</Account>"
+                        + "</GetCallerIdentityResult></GetCallerIdentityResponse>")
+            case "DescribeStacks" where body.contains("mlopsctl-hnb659fds-catalog"):
+                return ok(LaunchThroughSageMakerTests.stack("mlopsctl-hnb659fds-catalog", outputs: ["ProductId": "prod-abc123", "PortfolioId": "port-1"]))
+            case "DescribeStacks":
+                return ok(LaunchThroughSageMakerTests.stack("SC-222222222222-pp-xyz"))
+            case "GetParameter":
+                let name = body.components(separatedBy: "\"Name\":\"").last?.components(separatedBy: "\"").first ?? ""
+                return ok(#"{"Parameter":{"Name":"\#(name)","Type":"String","Value":"v","Version":1}}"#)
+            case "ListProvisioningArtifacts":
+                return ok(#"{"ProvisioningArtifactDetails":[{"Id":"pa-new","Name":"2.0","Active":true}]}"#)
+            case "DescribeProject":
+                return ok(
+                    #"{"ProjectArn":"arn:aws:sagemaker:us-east-1:222222222222:project/demo","ProjectName":"demo","ProjectId":"p-xyz","#
+                        + #""ProjectStatus":"CreateCompleted","CreationTime":1795912568.2,"ServiceCatalogProvisionedProductDetails":{"ProvisionedProductId":"pp-xyz"}}"#)
+            case "ListStackResources":
+                return ok("<ListStackResourcesResponse xmlns=\"\(LaunchThroughSageMakerTests.cfnNamespace)\"><ListStackResourcesResult>"
+                    + "<StackResourceSummaries></StackResourceSummaries></ListStackResourcesResult></ListStackResourcesResponse>")
+            default:
+                return HTTPResponse(statusCode: 400, body: #"{"__type":"ValidationException","message":"unexpected \#(operation)"}"#)
+            }
+        }
+    }
 }

@@ -15,7 +15,8 @@ extension MLOpsCommand {
             discussion: """
                 --via sagemaker (the default, or the topology's project.via) calls SageMaker CreateProject with the catalog's \
                 product and waits for provisioning; --via cloudformation deploys the project template directly as a stack in \
-                dev (accounts without Studio, and the local emulator). The project id defaults to a generated one. Everything \
+                dev (accounts without Studio, and the local emulator). The project id defaults to the one the ledger holds for \
+                this name (a launch that was killed or failed is resumed), else a generated one. Everything \
                 created is recorded in the ledger under the project's name. Exit status: 0, 1, 3 (ledger locked), \
                 130/143 (interrupted by Ctrl-C/SIGTERM: run it again to resume).
                 """)
@@ -23,7 +24,7 @@ extension MLOpsCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var ledgerOptions: LedgerOptions
         @Option(help: "Project name: 1-32 letters, digits and hyphens, starting with a letter.") var name: String
-        @Option(help: "Project id (1-16 lower-case letters, digits, hyphens); generated when left out.") var id: String?
+        @Option(help: "Project id (1-16 lower-case letters, digits, hyphens); when left out, the ledger's for this name, else generated.") var id: String?
         @Option(help: "sagemaker or cloudformation (default: the topology's project.via).") var via: ProjectSettings.Via?
         @Option(help: "Seconds to wait for another mlopsctl run to release the ledger.") var lockTimeout: Int = 30
 

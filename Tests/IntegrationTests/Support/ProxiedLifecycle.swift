@@ -15,9 +15,13 @@ struct ProxiedLifecycle {
     let proxy: FaultProxy
     /// The environment the binary runs with (the proxied config file, the fixture's topology and ledger).
     let environment: [String: String]
+    /// Appended to every command (e.g. `--cli-read-timeout 3`).
+    let globalArguments: [String]
 
-    init(_ emulator: Emulator, schedule: FaultSchedule, qualifier: String = "hnb659fds", extraYAML: String = "") throws {
+    init(_ emulator: Emulator, schedule: FaultSchedule, qualifier: String = "hnb659fds", extraYAML: String = "",
+         globalArguments: [String] = []) throws {
         self.emulator = emulator
+        self.globalArguments = globalArguments
         fixture = try BootstrapFixture(
             emulator, extraYAML: "project: { source: s3, via: cloudformation }\n" + extraYAML, qualifier: qualifier)
         proxy = try FaultProxy(upstream: emulator.endpoint, schedule: schedule)
@@ -35,7 +39,7 @@ struct ProxiedLifecycle {
     /// Runs `mlopsctl arguments` once; the proxy's count starts at this run.
     func run(_ arguments: [String], timeout: Double = 300) async throws -> CommandRunner.Result {
         proxy.mark()
-        return try await CommandRunner().run(arguments, environment: environment, timeout: timeout)
+        return try await CommandRunner().run(arguments + globalArguments, environment: environment, timeout: timeout)
     }
 
     /// Starts `mlopsctl arguments` and SIGKILLs it once its `request`-th AWS request has taken effect upstream (the
@@ -43,7 +47,7 @@ struct ProxiedLifecycle {
     func runKilled(_ arguments: [String], afterRequest request: Int, timeout: Double = 300) async throws -> Bool {
         let process = Process()
         process.executableURL = CommandRunner.defaultExecutable
-        process.arguments = arguments
+        process.arguments = arguments + globalArguments
         process.environment = environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
