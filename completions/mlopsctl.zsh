@@ -193,7 +193,7 @@ _mlopsctl_launch-project() {
         '--cli-read-timeout[Seconds a connection to AWS may stay silent while a response is due; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
         '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
         '--name[Project name\: 1-32 letters, digits and hyphens, starting with a letter.]:name:'
-        '--id[Project id (1-16 lower-case letters, digits, hyphens); generated when left out.]:id:'
+        '--id[Project id (1-16 lower-case letters, digits, hyphens); when left out, the ledger'\''s for this name, else generated.]:id:'
         '--via[sagemaker or cloudformation (default\: the topology'\''s project.via).]:via:{__mlopsctl_complete "${___via[@]}"}'
         '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
         '--version[Show the version.]'
