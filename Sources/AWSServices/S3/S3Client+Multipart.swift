@@ -35,7 +35,7 @@ extension S3Client {
     public func completeMultipartUpload(_ upload: S3MultipartUpload, parts: [S3CompletedPart]) async throws -> S3PutObjectResult {
         let operation = "CompleteMultipartUpload"
         let body = Data(Self.completeMultipartUploadBody(parts).utf8)
-        // Without a Content-Type, URLSession labels a POST body as a form, and the emulator's server
+        // Without a Content-Type, libcurl labels a POST body as a form, and the emulator's server
         // (werkzeug) then consumes it as form fields, so moto sees an empty document.
         let headers: HTTPHeaders = ["Content-Type": "application/xml"]
         let response = try await client.s3(

@@ -78,7 +78,7 @@ extension S3Client {
         let operation = "DeleteObjects"
         let body = Data(Self.deleteDocument(objects).utf8)
         var headers = S3BodyIntegrity.headers(for: body)
-        // Without a type, URLSession (curl) labels a POST body as a form, and form-parsing servers
+        // Without a type, libcurl labels a POST body as a form, and form-parsing servers
         // (moto's werkzeug) then consume it before the handler reads it.
         headers.set("Content-Type", "application/xml")
         let response = try await client.s3(
