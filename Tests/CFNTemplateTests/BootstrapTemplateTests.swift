@@ -6,11 +6,13 @@ import Testing
 @Suite struct BootstrapTemplateTests {
     let template = BootstrapTemplate.make()
 
-    @Test func declaresExactlyTheCDKParameters() {
+    @Test func declaresExactlyTheCDKParametersAndTheOwnPolicyName() {
+        // The CDK's parameters, plus mlopsctl's one addition (an empty default that changes nothing).
         let expected: Set<String> = [
             "TrustedAccounts", "TrustedAccountsForLookup", "CloudFormationExecutionPolicies", "FileAssetsBucketName",
             "FileAssetsBucketKmsKeyId", "ContainerAssetsRepositoryName", "Qualifier", "PublicAccessBlockConfiguration",
             "InputPermissionsBoundary", "UseExamplePermissionsBoundary", "BootstrapVariant", "DenyExternalId",
+            "CloudFormationExecutionPolicyName",
         ]
         #expect(Set(template.parameters.keys) == expected)
         #expect(Set(BootstrapTemplate.ParameterName.allCases.map(\.rawValue)) == expected)
@@ -20,6 +22,7 @@ import Testing
         #expect(template.parameters["BootstrapVariant"]?.default == "AWS CDK: Default Resources")
         #expect(template.parameters["DenyExternalId"]?.default == "true")
         #expect(template.parameters["DenyExternalId"]?.allowedValues == ["true", "false"])
+        #expect(template.parameters["CloudFormationExecutionPolicyName"]?.default == "")
         for list in ["TrustedAccounts", "TrustedAccountsForLookup", "CloudFormationExecutionPolicies"] {
             #expect(template.parameters[list]?.type == .commaDelimitedList)
             #expect(template.parameters[list]?.default == "")
@@ -30,7 +33,7 @@ import Testing
         #expect(Set(template.conditions.keys) == [
             "HasTrustedAccounts", "HasTrustedAccountsForLookup", "HasCloudFormationExecutionPolicies", "HasCustomFileAssetsBucketName",
             "CreateNewKey", "UseAwsManagedKey", "ShouldCreatePermissionsBoundary", "PermissionsBoundarySet",
-            "HasCustomContainerAssetsRepositoryName", "ShouldDenyExternalId",
+            "HasCustomContainerAssetsRepositoryName", "ShouldDenyExternalId", "HasCloudFormationExecutionPolicyName",
         ])
         #expect(template.conditions["ShouldDenyExternalId"] == .equals("true", .ref("DenyExternalId")))
         #expect(template.conditions["UseAwsManagedKey"] == .equals("AWS_MANAGED_KEY", .ref("FileAssetsBucketKmsKeyId")))
@@ -110,10 +113,15 @@ import Testing
         let role = template.resources["CloudFormationExecutionRole"]
         let statements = role?.properties["AssumeRolePolicyDocument"]?["Statement"]?.items
         #expect(statements == [["Action": "sts:AssumeRole", "Effect": "Allow", "Principal": ["Service": "cloudformation.amazonaws.com"]]])
-        // The given policies; none with trust but no policies; AdministratorAccess only without trust.
+        // The given policies and the named policy of the stack's own account; none with trust but no policies;
+        // AdministratorAccess only without trust.
+        let own: CFNValue = .sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/${CloudFormationExecutionPolicyName}")
         #expect(role?.properties["ManagedPolicyArns"] == .if(
-            "HasCloudFormationExecutionPolicies", .ref("CloudFormationExecutionPolicies"),
-            .if("HasTrustedAccounts", .noValue, [.sub("arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess")])))
+            "HasCloudFormationExecutionPolicyName",
+            .if("HasCloudFormationExecutionPolicies", .split(",", .join(",", [.join(",", .ref("CloudFormationExecutionPolicies")), own])), [own]),
+            .if(
+                "HasCloudFormationExecutionPolicies", .ref("CloudFormationExecutionPolicies"),
+                .if("HasTrustedAccounts", .noValue, [.sub("arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess")]))))
     }
 
     @Test func deployRoleUsesTheReadOnlyManagedPolicyAndPassesOnlyTheExecutionRole() throws {

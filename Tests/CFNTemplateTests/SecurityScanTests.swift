@@ -139,14 +139,16 @@ import TestSupport
                     // The execution policies the CDK role gets: never empty (that would select the fallback).
                     let parameters = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: String]])
                     let policies = parameters.first { $0["ParameterKey"] == "CloudFormationExecutionPolicies" }?["ParameterValue"] ?? ""
-                    #expect(!policies.isEmpty, "\(folder)/\(file): no execution policy, so the template falls back to AdministratorAccess")
+                    let ownPolicy = parameters.first { $0["ParameterKey"] == "CloudFormationExecutionPolicyName" }?["ParameterValue"] ?? ""
+                    #expect(!(policies + ownPolicy).isEmpty, "\(folder)/\(file): no execution policy, so the template falls back to AdministratorAccess")
                     #expect(policies.contains("AdministratorAccess") == adminStages.contains(stage), "\(folder)/\(file): \(policies)")
                 } else if file.hasSuffix("CDKToolkit.template.json") {
                     // Only upstream's fallback branch, which the parameters above never select.
                     let template = try Self.json(root.appendingPathComponent(file))
                     let role = (template["Resources"] as? [String: Any])?["CloudFormationExecutionRole"] as? [String: Any]
                     let arns = TemplateSecurityRules.compact((role?["Properties"] as? [String: Any])?["ManagedPolicyArns"] ?? "")
-                    #expect(arns.hasPrefix(#"{"Fn::If":["HasCloudFormationExecutionPolicies",{"Ref":"CloudFormationExecutionPolicies"}"#), "\(arns)")
+                    #expect(arns.hasPrefix(#"{"Fn::If":["HasCloudFormationExecutionPolicyName","#), "\(arns)")
+                    #expect(arns.contains(#"{"Fn::If":["HasCloudFormationExecutionPolicies",{"Ref":"CloudFormationExecutionPolicies"}"#), "\(arns)")
                     #expect(text.components(separatedBy: "AdministratorAccess").count == 2, "\(folder)/\(file) mentions AdministratorAccess elsewhere")
                 } else {
                     #expect(!text.contains("AdministratorAccess"), "\(folder)/\(file) mentions AdministratorAccess")

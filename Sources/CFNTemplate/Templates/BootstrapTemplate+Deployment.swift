@@ -75,8 +75,13 @@ extension BootstrapTemplate {
         ])
     }
 
-    /// Trusted only by CloudFormation. Its policies: the given execution policies; none when accounts are
-    /// trusted without policies (the CDK CLI refuses that case); else AdministratorAccess.
+    /// The customer managed policy `CloudFormationExecutionPolicyName` names, in the stack's own account: built here
+    /// so that one template and one parameter set serve every account of a stack set.
+    private static let ownExecutionPolicyArn: CFNValue = .sub(
+        "arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/${\(ParameterName.cloudFormationExecutionPolicyName.rawValue)}")
+
+    /// Trusted only by CloudFormation. Its policies: the given execution policies and the named policy of this account;
+    /// none when accounts are trusted without policies (the CDK CLI refuses that case); else AdministratorAccess.
     private static var cloudFormationExecutionRole: Resource {
         Resource(type: "AWS::IAM::Role", properties: [
             "AssumeRolePolicyDocument": [
@@ -84,8 +89,14 @@ extension BootstrapTemplate {
                 "Statement": [["Action": "sts:AssumeRole", "Effect": "Allow", "Principal": ["Service": "cloudformation.amazonaws.com"]]],
             ],
             "ManagedPolicyArns": .if(
-                "HasCloudFormationExecutionPolicies", .ref(ParameterName.cloudFormationExecutionPolicies.rawValue),
-                .if("HasTrustedAccounts", .noValue, [.sub("arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess")])),
+                "HasCloudFormationExecutionPolicyName",
+                .if(
+                    "HasCloudFormationExecutionPolicies",
+                    .split(",", .join(",", [.join(",", .ref(ParameterName.cloudFormationExecutionPolicies.rawValue)), ownExecutionPolicyArn])),
+                    [ownExecutionPolicyArn]),
+                .if(
+                    "HasCloudFormationExecutionPolicies", .ref(ParameterName.cloudFormationExecutionPolicies.rawValue),
+                    .if("HasTrustedAccounts", .noValue, [.sub("arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess")]))),
             "RoleName": .sub("cdk-${Qualifier}-cfn-exec-role-${AWS::AccountId}-${AWS::Region}"),
             "PermissionsBoundary": .if(
                 "PermissionsBoundarySet", .sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/${InputPermissionsBoundary}"), .noValue),

@@ -4,7 +4,10 @@
 ///
 /// Deliberate differences, each valid on AWS:
 /// - the KMS `KeyPolicy` is a JSON string (`Fn::Sub`), not an object: the emulator (moto) breaks on an object;
-/// - every policy document states `Version: 2012-10-17` (upstream leaves it out of the trust policies).
+/// - every policy document states `Version: 2012-10-17` (upstream leaves it out of the trust policies);
+/// - the extra parameter `CloudFormationExecutionPolicyName` attaches a customer managed policy of the stack's own
+///   account by name, so that a stack set deploys the same template and parameters to every member account (a policy
+///   ARN names one account). Its empty default changes nothing; the CDK CLI does not pass it.
 public enum BootstrapTemplate {
     /// The bootstrap version; in the SSM parameter and in the `BootstrapVersion` output (kept equal on purpose:
     /// `GetAtt` on an SSM parameter is eventually consistent).
@@ -22,6 +25,7 @@ public enum BootstrapTemplate {
         case trustedAccounts = "TrustedAccounts"
         case trustedAccountsForLookup = "TrustedAccountsForLookup"
         case cloudFormationExecutionPolicies = "CloudFormationExecutionPolicies"
+        case cloudFormationExecutionPolicyName = "CloudFormationExecutionPolicyName"
         case fileAssetsBucketName = "FileAssetsBucketName"
         case fileAssetsBucketKmsKeyId = "FileAssetsBucketKmsKeyId"
         case containerAssetsRepositoryName = "ContainerAssetsRepositoryName"
@@ -62,6 +66,8 @@ public enum BootstrapTemplate {
                                                   description: "List of AWS accounts that are trusted to look up values in this environment")),
             (.cloudFormationExecutionPolicies, Parameter(type: .commaDelimitedList, default: "",
                                                          description: "List of the ManagedPolicy ARN(s) to attach to the CloudFormation deployment role")),
+            (.cloudFormationExecutionPolicyName, Parameter(default: "", description:
+                "The name of a customer managed policy of this account to attach to the CloudFormation deployment role (mlopsctl)")),
             (.fileAssetsBucketName, Parameter(default: "", description: "The name of the S3 bucket used for file assets")),
             (.fileAssetsBucketKmsKeyId, Parameter(default: "", description:
                 "Empty to create a new key (default), 'AWS_MANAGED_KEY' to use a managed S3 key, or the ID/ARN of an existing key.")),
@@ -102,6 +108,7 @@ public enum BootstrapTemplate {
             "HasTrustedAccounts": notEmptyList(.trustedAccounts),
             "HasTrustedAccountsForLookup": notEmptyList(.trustedAccountsForLookup),
             "HasCloudFormationExecutionPolicies": notEmptyList(.cloudFormationExecutionPolicies),
+            "HasCloudFormationExecutionPolicyName": notEmpty(.cloudFormationExecutionPolicyName),
             "HasCustomFileAssetsBucketName": notEmpty(.fileAssetsBucketName),
             "CreateNewKey": equals("", .fileAssetsBucketKmsKeyId),
             "UseAwsManagedKey": equals(.string(awsManagedKey), .fileAssetsBucketKmsKeyId),

@@ -1,6 +1,6 @@
 /// A small stack holding one customer-managed policy, `mlopsctl-<qualifier>-cfn-exec-<stage>`, with a stage's
-/// execution policy document. mlopsctl deploys it before the bootstrap stack and passes the `PolicyArn` output
-/// as the bootstrap's `CloudFormationExecutionPolicies`.
+/// execution policy document. mlopsctl deploys it before the bootstrap stack and passes the policy
+/// by name as the bootstrap's `CloudFormationExecutionPolicyName`.
 public enum ExecutionPolicyTemplate {
     public static let policyLogicalID = "ExecutionPolicy"
     /// The output holding the managed policy's ARN.

@@ -89,6 +89,7 @@ public struct BootstrapPlanner: Sendable {
         return StageBootstrapSpec(
             stage: stage, names: names, trustedAccounts: trusted, policyStack: policyStack,
             policyStackArn: policyStack.map { _ in "arn:\(names.partition):iam::\(stage.account):policy/\(policyName)" },
+            policyName: policyStack.map { _ in policyName },
             managedPolicyArns: managed, bootstrapTemplateBody: bootstrapBody, bootstrapStackName: topology.bootstrap.stackName,
             tags: topology.bootstrap.tags, terminationProtection: topology.bootstrap.terminationProtection)
     }

@@ -13,6 +13,8 @@ public struct StageBootstrapSpec: Sendable {
     public let policyStack: StackDeployment?
     /// The ARN the policy stack's policy will have (known up front: mlopsctl names it).
     public let policyStackArn: String?
+    /// The name of that policy, which the bootstrap stack attaches from its own account (the same value in every account).
+    public let policyName: String?
     /// Managed policy ARNs named in the topology.
     public let managedPolicyArns: [String]
     public let bootstrapTemplateBody: String
@@ -31,7 +33,8 @@ public struct StageBootstrapSpec: Sendable {
         return [
             Name.trustedAccounts.rawValue: trustedAccounts.joined(separator: ","),
             Name.trustedAccountsForLookup.rawValue: "",
-            Name.cloudFormationExecutionPolicies.rawValue: executionPolicyArns.joined(separator: ","),
+            Name.cloudFormationExecutionPolicies.rawValue: managedPolicyArns.joined(separator: ","),
+            Name.cloudFormationExecutionPolicyName.rawValue: policyName ?? "",
             Name.fileAssetsBucketName.rawValue: "",
             Name.fileAssetsBucketKmsKeyId.rawValue: kmsKeyId ?? BootstrapTemplate.awsManagedKey,
             Name.containerAssetsRepositoryName.rawValue: "",
