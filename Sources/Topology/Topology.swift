@@ -28,13 +28,15 @@ public struct Topology: Sendable, Equatable {
     public var catalog: CatalogSettings
     /// How projects are sourced and launched (`project:`).
     public var project: ProjectSettings
+    /// Stage roles fanned out to member accounts through StackSets (`organization:`); nil for a per-account topology.
+    public var organization: OrganizationSettings?
 
     /// - Precondition: `stages` holds each `Stage` exactly once (the loader guarantees it).
     public init(
         version: Int = Topology.supportedVersion, region: String?, qualifier: String, stages: [StageConfig],
         trust: [Stage: [Stage]] = Topology.defaultTrust, executionPolicies: [Stage: [ExecutionPolicy]] = [:],
         bootstrap: BootstrapSettings = BootstrapSettings(), catalog: CatalogSettings = CatalogSettings(),
-        project: ProjectSettings = ProjectSettings()
+        project: ProjectSettings = ProjectSettings(), organization: OrganizationSettings? = nil
     ) {
         precondition(Set(stages.map(\.stage)) == Set(Stage.allCases) && stages.count == Stage.allCases.count,
                      "a topology needs each stage exactly once")
@@ -47,6 +49,7 @@ public struct Topology: Sendable, Equatable {
         self.bootstrap = bootstrap
         self.catalog = catalog
         self.project = project
+        self.organization = organization
     }
 
     /// The seed's trust graph: dev trusts governance; preprod and prod trust dev and governance.

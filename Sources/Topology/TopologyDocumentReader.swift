@@ -29,7 +29,12 @@ struct TopologyDocumentReader {
         let misspeltRegion = document.keys.contains { key in
             key.scalar.map { $0.string != "region" && EditDistance.suggestion(for: $0.string, among: TopologyKeys.topLevel) == "region" } ?? false
         }
-        let stages = readStages(document, defaultRegion: region, hasDefaultRegion: document["region"] != nil || misspeltRegion)
+        // Read before the stages: a stage without a profile of its own is reached through the organization.
+        var organization = readOrganization(document)
+        let reach = StageReach(hasOrganization: document["organization"] != nil, organization: organization)
+        let stages = readStages(
+            document, defaultRegion: region, hasDefaultRegion: document["region"] != nil || misspeltRegion, reach: reach)
+        if organization != nil { resolveOrganizationRegions(&organization!, document, defaultRegion: region, stages: stages) }
         let trust = readTrust(document)
         let executionPolicies = readExecutionPolicies(document, baseDirectory: baseDirectory)
         let bootstrap = readBootstrap(document)
@@ -39,7 +44,8 @@ struct TopologyDocumentReader {
         guard problems.isEmpty, let version, let stages else { return nil }
         return Topology(
             version: version, region: region, qualifier: qualifier ?? Topology.defaultQualifier, stages: stages, trust: trust,
-            executionPolicies: executionPolicies, bootstrap: bootstrap, catalog: catalog, project: project)
+            executionPolicies: executionPolicies, bootstrap: bootstrap, catalog: catalog, project: project,
+            organization: organization)
     }
 
     // MARK: - Sections
@@ -63,7 +69,16 @@ struct TopologyDocumentReader {
         return number
     }
 
-    private mutating func readStages(_ document: Node.Mapping, defaultRegion: String?, hasDefaultRegion: Bool) -> [StageConfig]? {
+    /// How a stage without `profile` is reached: through the organization's profile and access role, if the file has
+    /// an `organization:` section (nil settings when that section is itself broken, already reported).
+    struct StageReach {
+        var hasOrganization: Bool
+        var organization: OrganizationSettings?
+    }
+
+    private mutating func readStages(
+        _ document: Node.Mapping, defaultRegion: String?, hasDefaultRegion: Bool, reach: StageReach
+    ) -> [StageConfig]? {
         guard let node = document["stages"] else {
             report("stages", "missing; list the stages \(Self.stageList)", document.mark)
             return nil
@@ -83,28 +98,34 @@ struct TopologyDocumentReader {
                 report(path, "missing; every topology defines \(Self.stageList)", keyMark(of: "stages", in: document))
                 continue
             }
-            let config = readStage(stage, stageNode, at: path, defaultRegion: defaultRegion, hasDefaultRegion: hasDefaultRegion)
+            let config = readStage(
+                stage, stageNode, at: path, defaultRegion: defaultRegion, hasDefaultRegion: hasDefaultRegion, reach: reach)
             if let config { configs.append(config) }
         }
         return configs.count == Stage.allCases.count ? configs : nil
     }
 
     private mutating func readStage(
-        _ stage: Stage, _ node: Node, at path: String, defaultRegion: String?, hasDefaultRegion: Bool
+        _ stage: Stage, _ node: Node, at path: String, defaultRegion: String?, hasDefaultRegion: Bool, reach: StageReach
     ) -> StageConfig? {
         guard let fields = mapping(node, at: path) else { return nil }
         checkKeys(of: fields, at: path, known: TopologyKeys.stage)
 
         let account = readAccount(fields, at: "\(path).account")
         var profile: String?
+        var organizationRole: String?
         if let profileNode = fields["profile"] {
             profile = string(profileNode, at: "\(path).profile")
             if let value = profile, let problem = TopologyFormats.profileProblem(value) {
                 report("\(path).profile", problem, profileNode)
                 profile = nil
             }
+        } else if reach.hasOrganization {
+            profile = reach.organization?.profile
+            organizationRole = reach.organization?.accessRole
         } else {
-            report("\(path).profile", "missing; name the AWS profile that reaches this account", fields.mark)
+            report("\(path).profile", "missing; name the AWS profile that reaches this account, or add an organization: "
+                + "section to reach it through the organization's access role", fields.mark)
         }
         var region = defaultRegion
         if let regionNode = fields["region"] {
@@ -117,7 +138,7 @@ struct TopologyDocumentReader {
             report("\(path).region", "missing; set region here or a top-level region", fields.mark)
         }
         guard let account, let profile, let region else { return nil }
-        return StageConfig(stage: stage, account: account, profile: profile, region: region)
+        return StageConfig(stage: stage, account: account, profile: profile, region: region, organizationRole: organizationRole)
     }
 
     // Yams' `Node.int` traps on a YAML 1.1 base-60 number that overflows (`version: 2222:2222:…`, found by fuzzing):
@@ -141,6 +162,11 @@ struct TopologyDocumentReader {
             report(path, "missing; add the stage's 12-digit AWS account id in quotes", fields.mark)
             return nil
         }
+        return accountId(node, at: path)
+    }
+
+    /// A quoted 12-digit account id (a stage's `account`, an item of an organization target's `accounts`).
+    mutating func accountId(_ node: Node, at path: String) -> String? {
         // An unquoted number has already lost any leading zeros, so even 12 digits cannot be trusted.
         if let scalar = node.scalar, scalar.style == .plain, Self.looksNumeric(scalar.string) {
             report(path, "\(scalar.string) is an unquoted number; quote account ids (\"\(scalar.string)\") so leading zeros are kept", node)
@@ -196,7 +222,7 @@ struct TopologyDocumentReader {
         reportNonStringKeys(of: mapping, at: path)
     }
 
-    private mutating func reportNonStringKeys(of mapping: Node.Mapping, at path: String) {
+    mutating func reportNonStringKeys(of mapping: Node.Mapping, at path: String) {
         for (key, _) in mapping where key.scalar == nil {
             report(path, "keys must be plain names, got \(describe(key))", key)
         }

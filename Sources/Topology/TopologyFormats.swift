@@ -1,3 +1,5 @@
+import Foundation
+
 /// Format rules for the scalar values of a topology file. Each returns nil when the value is fine,
 /// else the message to report (without the key path).
 public enum TopologyFormats {
@@ -34,6 +36,18 @@ public enum TopologyFormats {
             return "\(quoted(value)) is \(value.count) characters long; a profile name has at most \(maxProfileNameLength)"
         }
         return nil
+    }
+
+    /// An organizational unit id (`ou-ab12-cd34ef56`) or a root id (`r-ab12`), as the StackSets API accepts them.
+    public static func organizationalUnitProblem(_ value: String) -> String? {
+        let valid = value.range(of: #"^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$"#, options: .regularExpression) != nil
+        return valid ? nil : "\(quoted(value)) is not an organizational unit id (ou-ab12-cd34ef56) or root id (r-ab12)"
+    }
+
+    /// An IAM role name: 1 to 64 of `A-Z a-z 0-9 _ + = , . @ -`.
+    public static func roleNameProblem(_ value: String) -> String? {
+        let valid = value.range(of: #"^[A-Za-z0-9_+=,.@-]{1,64}$"#, options: .regularExpression) != nil
+        return valid ? nil : "\(quoted(value)) is not an IAM role name (1 to 64 of A-Z a-z 0-9 _ + = , . @ -)"
     }
 
     /// Longer names are surely a mistake (a pasted file or key); 128 is far above any profile name in use.

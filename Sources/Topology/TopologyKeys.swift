@@ -1,5 +1,5 @@
 /// The keys each mapping of a topology file may hold. Unknown keys are errors (with a did-you-mean),
-/// so a new optional key (`trust`, `catalog`, `project`, `executionPolicies`, …) must be added here:
+/// so a new optional key (`trust`, `catalog`, `project`, `executionPolicies`, `organization`, …) must be added here:
 /// one line in the right list, plus its reader.
 enum TopologyKeys {
     /// Keys of the document root.
@@ -13,6 +13,35 @@ enum TopologyKeys {
         "bootstrap",
         "catalog",
         "project",
+        "organization",
+    ]
+
+    /// Keys of the optional `organization` mapping.
+    static let organization: [String] = [
+        "profile",
+        "accessRole",
+        "regions",
+        "autoDeployment",
+        "retainStacksOnAccountRemoval",
+        "preferences",
+        "targets",
+    ]
+
+    /// Keys of `organization.preferences` (the StackSets operation preferences).
+    static let preferences: [String] = [
+        "maxConcurrentCount",
+        "maxConcurrentPercentage",
+        "failureToleranceCount",
+        "failureTolerancePercentage",
+        "regionConcurrency",
+        "regionOrder",
+        "concurrencyMode",
+    ]
+
+    /// Keys of each `organization.targets.<stage>` mapping.
+    static let organizationTarget: [String] = [
+        "organizationalUnits",
+        "accounts",
     ]
 
     /// Keys of the optional `catalog` mapping.

@@ -35,7 +35,7 @@ let badTopologies: [BadTopology] = [
     .init("top-level typo", replacing: "qualifier: hnb659fds", with: "qualifer: hnb659fds",
           path: "qualifer", fragment: "unknown key (did you mean \"qualifier\"?)"),
     .init("top-level unrelated key", replacing: "version: 1", with: "version: 1\nowner: team",
-          path: "owner", fragment: "unknown key; expected one of version, region, qualifier, stages, trust, executionPolicies, bootstrap, catalog, project"),
+          path: "owner", fragment: "unknown key; expected one of version, region, qualifier, stages, trust, executionPolicies, bootstrap, catalog, project, organization"),
     .init("stage key typo", replacing: "account: \"222222222222\"", with: "acount: \"222222222222\"",
           path: "stages.dev.acount", fragment: "did you mean \"account\"?"),
     .init("endpoint is not a topology key", replacing: "version: 1", with: "version: 1\nendpoint: http://127.0.0.1:5000",
