@@ -72,6 +72,8 @@ public struct AWSSession: Sendable {
     public var serviceCatalog: ServiceCatalogClient { ServiceCatalogClient(client: client(.serviceCatalog)) }
     public var kms: KMSClient { KMSClient(client: client(.kms)) }
     public var ecr: ECRClient { ECRClient(client: client(.ecr)) }
+    /// Organizations is global: this client reaches us-east-1 (cn-northwest-1 in China) whatever `region` is.
+    public var organizations: OrganizationsClient { OrganizationsClient(client: client(.organizations)) }
 
     var settings: ClientSettings {
         ClientSettings(transport: transport, retrySettings: retrySettings, logger: logger, clock: clock, timeouts: timeouts, retryStates: retryStates)

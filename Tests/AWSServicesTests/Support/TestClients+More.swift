@@ -28,3 +28,10 @@ extension TestClients {
         return object
     }
 }
+
+/// Clients for the organization path (Organizations is global; the client region does not change where it goes).
+extension TestClients {
+    static func organizations(_ transport: ScriptedTransport, region: String = "eu-west-1") -> OrganizationsClient {
+        OrganizationsClient(client: client(.organizations, region: region, transport: transport))
+    }
+}
