@@ -25,13 +25,25 @@ never deletes a key at once). Rows of kind `other` are EventBridge rules (launch
 (promote; not AWS resources, skipped). Rows of kinds it cannot list are named as unchecked. Nothing is excused.
 The planted resources (and each `--foreign`) must still exist, unchanged. It prints one compact table (kinds × accounts) and exits 1 with
 the list of problems when anything is left or missing; 2 on bad input.
+
+Organization members (what `bootstrap --org` deploys through stack sets; no ledger rows, no planting):
+    check-nothing-left.py members --members-from organization.json [--member ID]... [--region R]...
+    check-nothing-left.py check --manifest FILE --members-from organization.json      (both checks)
+reads the organization file `scripts/local_aws_setup.py --organization` writes (management profile, access role,
+units and their accounts) and reaches each member (or each `--member`) as an operator would: AssumeRole into
+arn:<partition>:iam::<member>:role/<accessRole> with the management profile's credentials. Anything of these in a
+member is reported as left: CloudFormation stacks (not DELETE_COMPLETE), S3 buckets, IAM roles named cdk-*, KMS
+keys not pending deletion, SSM parameters under /cdk-bootstrap. Regions: each --region, else the organization's
+(with `check`: the topology's regions as well).
 """
 import argparse
 import json
 import os
 import sqlite3
 import sys
+import threading
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 
 import boto3
 import yaml
@@ -385,15 +397,96 @@ def print_table(accounts, regions, rows, recorded, left, pending, unchecked, new
     print(f"{'listed now, any owner (sum of regions)':<{width}}  " + "  ".join(present))
 
 
+# --- organization members -------------------------------------------------------------------------------------
+
+def load_organization(path, only):
+    try:
+        with open(path) as handle:
+            document = json.load(handle)
+        members = [account for unit in document["ous"] for account in unit["accounts"]]
+        document["managementProfile"], document["accessRole"]  # noqa: B018 (required keys)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        fail_input(f"--members-from {path}: not an organization file ({error}); "
+                   "write one with scripts/local_aws_setup.py --organization N")
+    unknown = sorted(set(only) - set(members))
+    if unknown:
+        fail_input(f"--member {', '.join(unknown)}: not a member in {path}")
+    return document, [m for m in members if m in only] if only else members
+
+
+_local = threading.local()
+
+
+def member_leftovers(profile, partition, account, role, regions):
+    """(kind, id, region) of everything in the member the organization's stack sets may have left."""
+    if not hasattr(_local, "session"):  # a boto3 Session is not thread-safe; its clients are
+        _local.session = boto3.Session(profile_name=profile, region_name=regions[0])
+    management = _local.session
+    credentials = management.client("sts").assume_role(
+        RoleArn=f"arn:{partition}:iam::{account}:role/{role}", RoleSessionName="check-nothing-left")["Credentials"]
+    keys = {"aws_access_key_id": credentials["AccessKeyId"], "aws_secret_access_key": credentials["SecretAccessKey"],
+            "aws_session_token": credentials["SessionToken"]}
+    client = lambda service, region: management.client(service, region_name=region, **keys)  # noqa: E731
+    found = [("bucket", b["Name"], "global") for b in client("s3", regions[0]).list_buckets().get("Buckets", [])]
+    found += [("iamRole", r["RoleName"], "global") for r in pages(client("iam", regions[0]), "list_roles", "Roles")
+              if r["RoleName"].startswith("cdk-")]
+    for region in regions:
+        found += [("stack", s["StackName"], region) for s in pages(client("cloudformation", region), "list_stacks",
+                                                                   "StackSummaries")
+                  if s["StackStatus"] != "DELETE_COMPLETE"]
+        kms = client("kms", region)
+        found += [("kmsKey", k["KeyId"], region) for k in pages(kms, "list_keys", "Keys")
+                  if kms.describe_key(KeyId=k["KeyId"])["KeyMetadata"]["KeyState"] != "PendingDeletion"]
+        found += [("ssmParameter", p["Name"], region) for p in pages(client("ssm", region), "get_parameters_by_path",
+                                                                     "Parameters", Path="/cdk-bootstrap", Recursive=True)]
+    return found
+
+
+def check_members(path, only, regions):
+    document, members = load_organization(path, only)
+    regions = sorted(set(regions or [document.get("region") or "us-east-1"]))
+    management = boto3.Session(profile_name=document["managementProfile"], region_name=regions[0])
+    partition = management.client("sts").get_caller_identity()["Arn"].split(":")[1]
+    unit_of = {account: unit["name"] for unit in document["ous"] for account in unit["accounts"]}
+    problems, kinds = [], Counter()
+    # A few at a time: each member is a handful of calls, mostly waiting on the endpoint.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = pool.map(lambda account: (account, member_leftovers(document["managementProfile"], partition, account,
+                                                                    document["accessRole"], regions)), members)
+    for account, leftovers in found:
+        for kind, identifier, region in leftovers:
+            kinds[kind] += 1
+            problems.append(f"left in member {account} ({unit_of[account]}) {region}: {kind} {identifier}")
+    summary = ", ".join(f"{kinds[k]} {k}" for k in ["stack", "bucket", "iamRole", "kmsKey", "ssmParameter"])
+    print(f"members: {len(members)} of organization {document['organizationId']} checked through "
+          f"{document['accessRole']} in {', '.join(regions)}: {summary}")
+    if problems:
+        print(f"\nFAILED: {len(problems)} left in members:")
+        for problem in problems:
+            print(f"  {problem}")
+        return 1
+    print("ok: nothing left in any member")
+    return 0
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("action", choices=["plant", "check"])
-    parser.add_argument("--manifest", required=True, help="JSON list of the planted resources")
+    parser.add_argument("action", choices=["plant", "check", "members"])
+    parser.add_argument("--manifest", help="JSON list of the planted resources (plant, check)")
     parser.add_argument("--topology", default=os.environ.get("MLOPSCTL_TOPOLOGY"))
     parser.add_argument("--ledger", default=os.environ.get("MLOPSCTL_LEDGER"))
     parser.add_argument("--foreign", action="append", default=[], metavar="STAGE:KIND:ID",
                         help="another resource that is not mlopsctl's and must survive (repeatable)")
+    parser.add_argument("--members-from", metavar="FILE", help="organization.json: also check its member accounts")
+    parser.add_argument("--member", action="append", default=[], metavar="ID", help="only this member (repeatable)")
+    parser.add_argument("--region", action="append", default=[], help="a region to check members in (repeatable)")
     args = parser.parse_args(argv)
+    if args.action == "members":
+        if not args.members_from:
+            fail_input("members needs --members-from organization.json")
+        return check_members(args.members_from, args.member, args.region)
+    if not args.manifest:
+        fail_input(f"{args.action} needs --manifest FILE")
     topology = load_topology(args.topology)
     missing = [stage for stage in STAGES if stage not in topology]
     if missing:
@@ -401,7 +494,11 @@ def main(argv):
     if args.action == "plant":
         plant(topology, args.manifest)
         return 0
-    return check(topology, args.ledger, args.manifest, args.foreign)
+    status = check(topology, args.ledger, args.manifest, args.foreign)
+    if args.members_from:
+        print()
+        status = max(status, check_members(args.members_from, args.member, args.region + regions_of(topology)))
+    return status
 
 
 if __name__ == "__main__":

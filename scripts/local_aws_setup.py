@@ -12,7 +12,17 @@ Used by `scripts/local-aws start` and by the Swift test harness (Sources/TestSup
 Prints progress to stderr; never prints a secret. Exit 0 = every profile verified.
 
 Accounts: governance 111111111111, dev 222222222222, preprod 333333333333, prod 444444444444,
-overridable with LOCAL_AWS_<STAGE>_ACCOUNT (e.g. LOCAL_AWS_DEV_ACCOUNT) or `--account dev=555555555555`.
+overridable with LOCAL_AWS_<STAGE>_ACCOUNT (e.g. LOCAL_AWS_DEV_ACCOUNT) or `--account dev=666666666666`.
+
+Organization (--organization MEMBERS, default 0 = none): a fifth account, the management account (555555555555,
+`--account management=ID`, profile `local-management`), creates an organization (all features) with
+--organization-ous N units under the root (dev, preprod, prod, then ou-4, …) and MEMBERS accounts created in it and
+moved round-robin into the units. Each member's OrganizationAccountAccessRole gets an allow-all inline policy (AWS
+attaches AdministratorAccess; moto loads no managed policies). OUT/organization.json then describes it:
+    {"managementAccount", "managementProfile", "organizationId", "rootId", "accessRole", "region",
+     "ous": [{"id", "name", "accounts": [...]}]}
+`--add-member OU_ID` (with --endpoint and --out of a set-up organization) creates one more member in that unit,
+updates organization.json and prints the new account id on stdout; nothing else is changed.
 
 Auth mode (--auth): the server runs with INITIAL_NO_AUTH_ACTION_COUNT=0, i.e. it verifies every SigV4
 signature and IAM permission from the first request. Counting our own unauthenticated setup calls
@@ -31,8 +41,11 @@ import urllib.error
 import urllib.request
 
 STAGES = ["governance", "dev", "preprod", "prod"]
+MANAGEMENT = "management"
 DEFAULT_ACCOUNTS = {"governance": "111111111111", "dev": "222222222222",
-                    "preprod": "333333333333", "prod": "444444444444"}
+                    "preprod": "333333333333", "prod": "444444444444", MANAGEMENT: "555555555555"}
+OU_NAMES = ["dev", "preprod", "prod"]
+ACCESS_ROLE = "OrganizationAccountAccessRole"
 USER = "mlopsctl"
 ALLOW_ALL = json.dumps({"Version": "2012-10-17",
                         "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
@@ -54,21 +67,33 @@ def parse_args(argv):
                         help="one stage's profile region (repeatable; default --region)")
     parser.add_argument("--auth", action="store_true", help="server verifies signatures (see module doc)")
     parser.add_argument("--wait", type=float, default=20.0, help="seconds to wait for the server to answer")
+    parser.add_argument("--organization", type=int, default=0, metavar="MEMBERS",
+                        help="create an organization with this many member accounts (default 0: none)")
+    parser.add_argument("--organization-ous", type=int, default=3, metavar="N",
+                        help="organizational units under the root (default 3: dev, preprod, prod)")
+    parser.add_argument("--add-member", metavar="OU_ID",
+                        help="add one member account to this unit of the organization set up in --out")
     args = parser.parse_args(argv)
+    if args.organization < 0 or args.organization_ous < 1:
+        parser.error("--organization takes 0 or more members and --organization-ous 1 or more units")
 
     accounts = dict(DEFAULT_ACCOUNTS)
-    for stage in STAGES:
+    for stage in STAGES + [MANAGEMENT]:
         accounts[stage] = os.environ.get(f"LOCAL_AWS_{stage.upper()}_ACCOUNT") or accounts[stage]
     for item in args.account:
         stage, _, account = item.partition("=")
-        if stage not in STAGES:
-            parser.error(f"--account {item}: unknown stage {stage!r}; stages are {', '.join(STAGES)}")
+        if stage not in STAGES + [MANAGEMENT]:
+            parser.error(f"--account {item}: unknown stage {stage!r}; stages are {', '.join(STAGES)} (and {MANAGEMENT})")
         accounts[stage] = account
     for stage, account in accounts.items():
         if not re.fullmatch(r"[0-9]{12}", account):
             parser.error(f"account for {stage} is {account!r}; expected 12 digits")
+    if args.organization and accounts[MANAGEMENT] in [accounts[stage] for stage in STAGES]:
+        parser.error(f"--account {MANAGEMENT}={accounts[MANAGEMENT]}: the management account must differ from the stages'")
     args.accounts = accounts
-    regions = {stage: args.region for stage in STAGES}
+    # The profiles to write: the stages, and the management account when there is an organization.
+    args.profiles = STAGES + ([MANAGEMENT] if args.organization else [])
+    regions = {stage: args.region for stage in STAGES + [MANAGEMENT]}
     for item in args.stage_region:
         stage, _, region = item.partition("=")
         if stage not in STAGES:
@@ -136,7 +161,7 @@ def write_private(path, text):
 
 def write_files(out, prefix, regions, endpoint, keys):
     credentials, config = [], []
-    for stage in STAGES:
+    for stage in keys:
         key_id, secret = keys[stage]
         credentials += [f"[{prefix}{stage}]", f"aws_access_key_id = {key_id}",
                         f"aws_secret_access_key = {secret}", ""]
@@ -146,16 +171,21 @@ def write_files(out, prefix, regions, endpoint, keys):
     write_private(os.path.join(out, "config"), "\n".join(config))
 
 
-def verify(out, prefix, accounts):
-    """GetCallerIdentity through each written profile alone, the way any SDK user would call it."""
-    import boto3
+def use_written_profiles(out):
+    """Points boto3 at OUT's files alone, the way any SDK user would use them."""
     for name in ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
                  "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_STS", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]:
         os.environ.pop(name, None)
     os.environ["AWS_CONFIG_FILE"] = os.path.join(out, "config")
     os.environ["AWS_SHARED_CREDENTIALS_FILE"] = os.path.join(out, "credentials")
+
+
+def verify(out, prefix, accounts, stages):
+    """GetCallerIdentity through each written profile alone."""
+    import boto3
+    use_written_profiles(out)
     failures = 0
-    for stage in STAGES:
+    for stage in stages:
         profile = f"{prefix}{stage}"
         identity = boto3.Session(profile_name=profile).client("sts").get_caller_identity()
         ok = identity["Account"] == accounts[stage]
@@ -168,19 +198,136 @@ def main(argv):
     args = parse_args(argv)
     endpoint = args.endpoint.rstrip("/")
     wait_until_ready(endpoint, args.wait)
+    if args.add_member:
+        return add_member(args, endpoint)
     if args.auth:
         reset_auth(endpoint, "inf")
     try:
-        keys = {stage: create_key(endpoint, args.region, args.accounts[stage], args.auth) for stage in STAGES}
+        keys = {stage: create_key(endpoint, args.region, args.accounts[stage], args.auth) for stage in args.profiles}
     finally:
         if args.auth:
             reset_auth(endpoint, "0")
     write_files(args.out, args.profile_prefix, args.regions, endpoint, keys)
     log(f"wrote {os.path.join(args.out, 'config')} and {os.path.join(args.out, 'credentials')}")
-    failures = verify(args.out, args.profile_prefix, args.accounts)
+    failures = verify(args.out, args.profile_prefix, args.accounts, args.profiles)
     if failures:
         log(f"{failures} profile(s) did not reach their account")
         return 1
+    if args.organization:
+        return set_up_organization(args, endpoint)
+    return 0
+
+
+# --- organization -----------------------------------------------------------------------------------------------
+
+def organization_path(out):
+    return os.path.join(out, "organization.json")
+
+
+def management_session(args):
+    import boto3
+    use_written_profiles(args.out)
+    return boto3.Session(profile_name=f"{args.profile_prefix}{MANAGEMENT}", region_name=args.regions[MANAGEMENT])
+
+
+def grant_access_role(endpoint, args, accounts):
+    """The allow-all inline policy AWS's AdministratorAccess stands for, on each member's access role (set-up only:
+    the x-moto-account-id header, inside the auth window)."""
+    import boto3
+    iam = boto3.client("iam", endpoint_url=endpoint, region_name=args.region,
+                       aws_access_key_id="setup", aws_secret_access_key="setup")
+    target = {}
+    iam.meta.events.register("before-sign.iam.*", lambda request, **_: request.headers.__setitem__(
+        "x-moto-account-id", target["account"]))
+    if args.auth:
+        reset_auth(endpoint, "inf")
+    try:
+        for account in accounts:
+            target["account"] = account
+            iam.put_role_policy(RoleName=ACCESS_ROLE, PolicyName="AdministratorAccess", PolicyDocument=ALLOW_ALL)
+    finally:
+        if args.auth:
+            reset_auth(endpoint, "0")
+
+
+def create_member(organizations, name, root_id, unit_id):
+    """CreateAccount (asynchronous in AWS: polled until it succeeds), then MoveAccount into the unit."""
+    status = organizations.create_account(Email=f"{name}@example.com", AccountName=name)["CreateAccountStatus"]
+    deadline = time.monotonic() + 60
+    while status["State"] == "IN_PROGRESS" and time.monotonic() < deadline:
+        time.sleep(0.2)
+        status = organizations.describe_create_account_status(
+            CreateAccountRequestId=status["Id"])["CreateAccountStatus"]
+    if status["State"] != "SUCCEEDED":
+        raise RuntimeError(f"CreateAccount {name}: {status['State']} {status.get('FailureReason', '')}")
+    account = status["AccountId"]
+    organizations.move_account(AccountId=account, SourceParentId=root_id, DestinationParentId=unit_id)
+    return account
+
+
+def set_up_organization(args, endpoint):
+    started = time.monotonic()
+    organizations = management_session(args).client("organizations")
+    organization = organizations.create_organization(FeatureSet="ALL")["Organization"]
+    root_id = organizations.list_roots()["Roots"][0]["Id"]
+    names = [OU_NAMES[i] if i < len(OU_NAMES) else f"ou-{i + 1}" for i in range(args.organization_ous)]
+    units = [{"id": organizations.create_organizational_unit(ParentId=root_id, Name=name)["OrganizationalUnit"]["Id"],
+              "name": name, "accounts": []} for name in names]
+    for index in range(args.organization):
+        unit = units[index % len(units)]
+        unit["accounts"].append(create_member(organizations, f"member-{index + 1:02d}", root_id, unit["id"]))
+    members = [account for unit in units for account in unit["accounts"]]
+    grant_access_role(endpoint, args, members)
+    document = {"managementAccount": organization["MasterAccountId"],
+                "managementProfile": f"{args.profile_prefix}{MANAGEMENT}", "organizationId": organization["Id"],
+                "rootId": root_id, "accessRole": ACCESS_ROLE, "region": args.regions[MANAGEMENT], "ous": units}
+    with open(organization_path(args.out), "w") as handle:
+        json.dump(document, handle, indent=1)
+    failures = verify_member(args, document, members[0]) if members else 0
+    log(f"organization {organization['Id']}: {len(members)} member(s) in {len(units)} unit(s) "
+        f"({time.monotonic() - started:.1f} s); wrote {organization_path(args.out)}")
+    return 1 if failures else 0
+
+
+def verify_member(args, document, account):
+    """A member reached as an operator would: AssumeRole into its access role with the management profile."""
+    import boto3
+    session = management_session(args)
+    partition = session.client("sts").get_caller_identity()["Arn"].split(":")[1]
+    credentials = session.client("sts").assume_role(
+        RoleArn=f"arn:{partition}:iam::{account}:role/{document['accessRole']}",
+        RoleSessionName="local-aws-setup")["Credentials"]
+    identity = session.client("sts", aws_access_key_id=credentials["AccessKeyId"],
+                              aws_secret_access_key=credentials["SecretAccessKey"],
+                              aws_session_token=credentials["SessionToken"]).get_caller_identity()
+    ok = identity["Account"] == account
+    log(f"{'OK  ' if ok else 'FAIL'} member {account} via {document['accessRole']} -> {identity['Arn']}")
+    return 0 if ok else 1
+
+
+def add_member(args, endpoint):
+    path = organization_path(args.out)
+    try:
+        with open(path) as handle:
+            document = json.load(handle)
+    except (OSError, ValueError) as error:
+        log(f"--add-member: no organization in {args.out} ({error}); set one up with --organization first")
+        return 2
+    unit = next((u for u in document["ous"] if u["id"] == args.add_member), None)
+    if unit is None:
+        log(f"--add-member {args.add_member}: not a unit of {document['organizationId']}; "
+            f"units: {', '.join(u['id'] + ' (' + u['name'] + ')' for u in document['ous'])}")
+        return 2
+    organizations = management_session(args).client("organizations")
+    count = sum(len(u["accounts"]) for u in document["ous"])
+    account = create_member(organizations, f"member-{count + 1:02d}", document["rootId"], unit["id"])
+    grant_access_role(endpoint, args, [account])
+    unit["accounts"].append(account)
+    with open(path + ".tmp", "w") as handle:
+        json.dump(document, handle, indent=1)
+    os.replace(path + ".tmp", path)
+    log(f"member {account} created in {unit['name']} ({unit['id']})")
+    print(account)
     return 0
 
 

@@ -5,9 +5,11 @@ import FoundationNetworking
 
 /// A private moto_server with four emulated accounts, for integration tests.
 ///
-/// `start` launches `moto_server` from `PATH` on a free loopback port (never with `MOTO_ACCOUNT_ID`), waits for it,
-/// and runs `scripts/local_aws_setup.py` into a fresh temporary directory, which writes `config` + `credentials`
-/// with one profile per stage and verifies each with STS. Tests point an SDK at `environment`.
+/// `start` launches moto's server through `scripts/moto_server_aws.py` (moto with AWS-faithful StackSets; the patches
+/// are listed there) on a free loopback port (never with `MOTO_ACCOUNT_ID`), waits for it, and runs
+/// `scripts/local_aws_setup.py` into a fresh temporary directory, which writes `config` + `credentials` with one
+/// profile per stage and verifies each with STS. Tests point an SDK at `environment`.
+/// `start(organizationMembers:)` also sets up an organization (see `organization`, `Emulator+Organization.swift`).
 /// Call `stop()` when done; `deinit` kills a forgotten server so a test run leaves no process behind.
 ///
 /// ```swift
@@ -29,9 +31,14 @@ public final class Emulator: @unchecked Sendable {
     /// The four accounts in stage order: governance, dev, preprod, prod.
     public let accounts: [EmulatorAccount]
 
+    /// The python3 and environment the set-up ran with (the organization helpers run the scripts again).
+    let python: URL
+    let toolEnvironment: [String: String]
+
     private let server: Process
     private let lock = NSLock()
     private var stopped = false
+    private var organizationState: EmulatorOrganization?
     /// Whether this emulator holds one of `EmulatorGate`'s permits (returned by `stop()`).
     private var holdsPermit = false
 
@@ -48,7 +55,20 @@ public final class Emulator: @unchecked Sendable {
         accounts.first { $0.stage == stage }
     }
 
-    private init(endpoint: URL, auth: Bool, directory: URL, server: Process) {
+    /// The organization, when started with `organizationMembers`; it follows `addOrganizationAccount`.
+    public var organization: EmulatorOrganization? {
+        lock.withLock { organizationState }
+    }
+
+    /// `organization.json` in `directory` (what `organization` is read from).
+    public var organizationFile: URL { directory.appendingPathComponent("organization.json") }
+
+    func reloadOrganization() throws {
+        let organization = try EmulatorOrganization.load(from: organizationFile)
+        lock.withLock { organizationState = organization }
+    }
+
+    private init(endpoint: URL, auth: Bool, directory: URL, server: Process, python: URL, environment: [String: String]) {
         self.endpoint = endpoint
         self.auth = auth
         self.directory = directory
@@ -56,6 +76,8 @@ public final class Emulator: @unchecked Sendable {
         self.credentialsFile = directory.appendingPathComponent("credentials")
         self.accounts = EmulatorAccount.defaults
         self.server = server
+        self.python = python
+        self.toolEnvironment = environment
     }
 
     deinit {
@@ -71,12 +93,24 @@ public final class Emulator: @unchecked Sendable {
     ///   `.missingUnderCI` when missing under `CI=true`, `.failed` when the server or the set-up fails.
     public static func start(auth: Bool = false,
                              environment: [String: String] = ProjectTools.environment()) async throws -> Emulator {
+        try await start(auth: auth, organization: nil, environment: environment)
+    }
+
+    /// What `local_aws_setup.py --organization MEMBERS --organization-ous UNITS` sets up.
+    struct OrganizationRequest {
+        var members: Int
+        var units: Int
+    }
+
+    static func start(auth: Bool, organization: OrganizationRequest?,
+                      environment: [String: String]) async throws -> Emulator {
         let motoServer = try tool("moto_server", environment: environment)
         let python = try tool("python3", environment: environment)
         // At most a few servers at once (EmulatorGate); the permit goes back when the emulator stops or fails to start.
         await EmulatorGate.shared.acquire()
         do {
-            let emulator = try await launchAndSetUp(motoServer: motoServer, python: python, auth: auth, environment: environment)
+            let emulator = try await launchAndSetUp(motoServer: motoServer, python: python, auth: auth,
+                                                    organization: organization, environment: environment)
             emulator.lock.withLock { emulator.holdsPermit = true }
             return emulator
         } catch {
@@ -85,7 +119,8 @@ public final class Emulator: @unchecked Sendable {
         }
     }
 
-    private static func launchAndSetUp(motoServer: URL, python: URL, auth: Bool, environment: [String: String]) async throws -> Emulator {
+    private static func launchAndSetUp(motoServer: URL, python: URL, auth: Bool, organization: OrganizationRequest?,
+                                       environment: [String: String]) async throws -> Emulator {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mlopsctl-emulator-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 
@@ -102,7 +137,7 @@ public final class Emulator: @unchecked Sendable {
                 continue
             }
             do {
-                try await emulator.setUpAccounts(python: python, environment: environment)
+                try await emulator.setUpAccounts(organization: organization)
                 return emulator
             } catch {
                 await emulator.stop()
@@ -163,12 +198,15 @@ extension Emulator {
         serverEnvironment["MOTO_ACCOUNT_ID"] = nil
         // Auth mode starts closed; the set-up script opens a window for its own calls via /moto-api/reset-auth.
         serverEnvironment["INITIAL_NO_AUTH_ACTION_COUNT"] = auth ? "0" : nil
-        // Foundation's Process passes on the spawning thread's signal mask, and Swift's worker threads block
-        // SIGTERM; moto would then ignore stop(). python3 clears the mask and execs moto_server (same PID).
-        let unblockAndExec = "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])"
-        let server = try ChildProcess.launch(python, ["-c", unblockAndExec, motoServer.path, "-H", "127.0.0.1", "-p", String(port)],
+        // moto_server_aws.py patches moto's StackSets (and, as Foundation's Process passes on the spawning thread's
+        // signal mask and Swift's worker threads block SIGTERM, clears the mask first: moto would ignore stop()).
+        // `motoServer` only proves moto is installed; the launcher runs moto's server main in this python3.
+        _ = motoServer
+        let launcher = ConformanceData.packageRoot.appendingPathComponent("scripts/moto_server_aws.py")
+        let server = try ChildProcess.launch(python, [launcher.path, "-H", "127.0.0.1", "-p", String(port)],
                                              environment: serverEnvironment, log: directory.appendingPathComponent("moto.log"))
-        return Emulator(endpoint: URL(string: "http://127.0.0.1:\(port)")!, auth: auth, directory: directory, server: server)
+        return Emulator(endpoint: URL(string: "http://127.0.0.1:\(port)")!, auth: auth, directory: directory, server: server,
+                        python: python, environment: environment)
     }
 
     /// Polls `/moto-api/data.json` until it answers 200, the server exits, or `timeout` seconds pass.
@@ -190,16 +228,27 @@ extension Emulator {
         throw EmulatorError.failed("emulator: moto_server did not answer at \(endpoint) within \(Int(timeout)) s; see \(logFile.path)")
     }
 
-    private func setUpAccounts(python: URL, environment: [String: String]) async throws {
-        let script = ConformanceData.packageRoot.appendingPathComponent("scripts/local_aws_setup.py")
-        var arguments = [script.path, "--endpoint", endpoint.absoluteString, "--out", directory.path]
-        if auth { arguments.append("--auth") }
+    private func setUpAccounts(organization: OrganizationRequest?) async throws {
         // Explicit ids, so LOCAL_AWS_*_ACCOUNT in a developer's shell cannot make `accounts` lie.
-        arguments += accounts.flatMap { ["--account", "\($0.stage)=\($0.accountID)"] }
+        var arguments = accounts.flatMap { ["--account", "\($0.stage)=\($0.accountID)"] }
+        if let organization {
+            arguments += ["--account", "management=\(EmulatorAccount.managementAccountID)",
+                          "--organization", String(organization.members), "--organization-ous", String(organization.units)]
+        }
+        // Generous for a loaded machine: a member is three calls.
+        try await runSetUp(arguments, timeout: 60 + Double(organization?.members ?? 0))
+        if organization != nil { try reloadOrganization() }
+    }
+
+    /// Runs `scripts/local_aws_setup.py` for this emulator's endpoint and directory with `arguments`.
+    func runSetUp(_ arguments: [String], timeout: Double) async throws {
+        let script = ConformanceData.packageRoot.appendingPathComponent("scripts/local_aws_setup.py")
+        var all = [script.path, "--endpoint", endpoint.absoluteString, "--out", directory.path] + arguments
+        if auth { all.append("--auth") }
         let setupLog = directory.appendingPathComponent("setup.log")
-        let status = try await ChildProcess.run(python, arguments, environment: environment, log: setupLog, timeout: 60)
+        let status = try await ChildProcess.run(python, all, environment: toolEnvironment, log: setupLog, timeout: timeout)
         guard status == 0 else {
-            let how = status.map { "exited with \($0)" } ?? "timed out after 60 s"
+            let how = status.map { "exited with \($0)" } ?? "timed out after \(Int(timeout)) s"
             throw EmulatorError.failed("emulator: account set-up \(how); log:\n\(ChildProcess.tail(setupLog))")
         }
     }

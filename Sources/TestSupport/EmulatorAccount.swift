@@ -13,6 +13,9 @@ public struct EmulatorAccount: Sendable, Equatable {
         self.accountID = accountID
     }
 
+    /// The organization's management account (`local-management`) when an emulator has one; not a stage.
+    public static let managementAccountID = "555555555555"
+
     /// The accounts `scripts/local_aws_setup.py` creates by default, in stage order.
     public static let defaults: [EmulatorAccount] = [
         ("governance", "111111111111"), ("dev", "222222222222"), ("preprod", "333333333333"), ("prod", "444444444444"),

@@ -1,0 +1,383 @@
+#!/usr/bin/env python3
+"""moto_server, with CloudFormation StackSets patched to behave like AWS where mlopsctl relies on them.
+
+    python3 scripts/moto_server_aws.py -H 127.0.0.1 -p PORT      (the same arguments as moto_server)
+
+Used by scripts/local-aws and Sources/TestSupport/Emulator.swift instead of exec'ing moto_server. It clears the
+signal mask first (Foundation's Process passes on the spawning thread's mask, and Swift's worker threads block
+SIGTERM: moto would then ignore stop()), imports moto, applies the patches below, and runs moto's server main.
+
+Patches (written against moto 5.2.1; a different version, or a moved internal, stops the start with a message).
+Only SERVICE_MANAGED stack sets are affected; SELF_MANAGED ones keep moto's behaviour. References are to the AWS
+CloudFormation API Reference (docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/).
+ 1. Targets. CreateStackInstances, UpdateStackInstances, DeleteStackInstances and UpdateStackSet resolve
+    `DeploymentTargets` like AWS (API_DeploymentTargets): `OrganizationalUnitIds` are roots (r-…) or OUs, taken
+    recursively through child OUs; only ACTIVE accounts; never the management account. `Accounts` combine with them
+    per `AccountFilterType`: NONE = the OUs' accounts, INTERSECTION = listed accounts that are in the OUs,
+    DIFFERENCE = the OUs' accounts minus the listed ones, UNION (the default) = both. On create, UNION is refused
+    and OUs + Accounts need an explicit filter type. moto 5.2.1 looks one OU level deep, ignores the filter type,
+    and DeleteStackInstances reads only the top-level `Accounts`, so an OU delete deleted nothing.
+    An instance removed by OU is also matched by the OU it was deployed through (StackInstance.OrganizationalUnitId),
+    so accounts moved out of the OU since are still found.
+ 2. No duplicates. CreateStackInstances for an account and region that already has an instance leaves that
+    instance as it is (moto created a second instance and a second set of resources).
+ 3. Real stacks. Each instance is a stack in its account and region named `StackSet-<stack set>-<uuid>`, visible to
+    that account's DescribeStacks/ListStacks as in AWS (moto kept service-managed instance stacks hidden; their
+    resources were real). StackInstance.StackId is that stack's id.
+ 4. RetainStacks. DeleteStackInstances with RetainStacks=true only disassociates the instance: its stack and resources
+    stay in the account (API_DeleteStackInstances). With false the stack is deleted with its resources.
+ 5. Updates reach the instances. UpdateStackSet with a new template or parameters re-deploys the stack of every
+    instance (or of the targeted ones, when Accounts/DeploymentTargets and Regions are given), with the stack set's
+    parameters overlaid by each instance's overrides; instances created later use the current template (moto kept
+    the creation-time template for them). UpdateStackInstances replaces the overrides as API_UpdateStackInstances
+    describes (UsePreviousValue keeps one, an omitted key falls back to the stack set's value, no ParameterOverrides
+    keeps all) and re-deploys those stacks. Updates are synchronous; moto only re-evaluates resources that `!Ref`
+    a changed parameter (see docs: emulator notes §2).
+ 6. Operations list their instances. The operation of each call above records the (account, region) pairs it
+    touched, so ListStackSetOperationResults lists them (moto listed none for OU targets), and UpdateStackSet
+    without an OperationId gets a generated one (moto returned none).
+ 7. DescribeStackInstance of an instance that does not exist answers StackInstanceNotFoundException (404), not 500;
+    ListStackInstances honours StackInstanceAccount and StackInstanceRegion.
+Not emulated: AutoDeployment, AccountsUrl (refused), OperationPreferences, asynchronous operations.
+"""
+import re
+import signal
+import sys
+import uuid
+from collections import defaultdict
+
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+
+EXPECTED_MOTO = "5.2.1"
+
+
+def fail(message):
+    print(f"moto_server_aws: {message}", file=sys.stderr, flush=True)
+    sys.exit(3)
+
+
+try:
+    import moto
+    from moto.cloudformation import models as cfn_models
+    from moto.cloudformation import responses as cfn_responses
+    from moto.cloudformation.exceptions import CloudFormationError, ValidationError
+    from moto.core.responses import ActionResult
+    from moto.organizations.models import organizations_backends
+    from moto.server import main as moto_main
+except ImportError as error:
+    fail(f"cannot import moto ({error}); install moto[server]=={EXPECTED_MOTO} (scripts/ensure-tools main)")
+
+if moto.__version__ != EXPECTED_MOTO:
+    fail(f"the StackSet patches are written for moto {EXPECTED_MOTO}, found {moto.__version__}; "
+         f"install moto[server]=={EXPECTED_MOTO} (scripts/ensure-tools main) or re-check each patch against it")
+_REQUIRED = {
+    cfn_responses.CloudFormationResponse: ["create_stack_instances", "update_stack_instances", "delete_stack_instances",
+                                           "update_stack_set", "describe_stack_instance", "list_stack_instances",
+                                           "cloudformation_backend", "_get_param", "_get_params", "_get_bool_param",
+                                           "_get_stack_from_s3_url"],
+    cfn_models.StackSet: ["update", "_create_operation"],
+    cfn_models.StackInstances: ["get_instance"],
+    cfn_models.CloudFormationBackend: ["describe_stack_set", "create_stack", "delete_stack", "get_stack",
+                                       "_resolve_update_parameters"],
+}
+for _owner, _names in _REQUIRED.items():
+    for _name in _names:
+        if not hasattr(_owner, _name):
+            fail(f"moto internals moved: {_owner.__name__}.{_name} is missing (patches expect moto {EXPECTED_MOTO})")
+if not hasattr(organizations_backends, "master_accounts"):
+    fail(f"moto internals moved: organizations_backends.master_accounts is missing (expected moto {EXPECTED_MOTO})")
+
+_original = {name: getattr(cfn_responses.CloudFormationResponse, name)
+             for name in ["create_stack_instances", "update_stack_instances", "delete_stack_instances",
+                          "update_stack_set", "describe_stack_instance", "list_stack_instances"]}
+_OU_PATTERN = r"^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$"
+
+
+class StackInstanceNotFoundException(CloudFormationError):
+    code = "StackInstanceNotFoundException"
+
+    def __init__(self, stack_set, account, region):
+        super().__init__(f"Stack instance for account {account} in region {region} of StackSet {stack_set} not found")
+        self.status_code = 404
+
+
+# --- 1. targets -------------------------------------------------------------------------------------------------
+
+def organization_for(account_id, partition):
+    """The organization a stack set's account administers: its own as management account, else (a delegated
+    administrator, a member) its management account's."""
+    owner, owner_partition = organizations_backends.master_accounts.get(account_id, (account_id, partition))
+    backend = organizations_backends[owner][owner_partition]
+    if backend.org is None:
+        raise ValidationError(message=f"Account {account_id} is not in an organization with all features enabled "
+                                      "(SERVICE_MANAGED stack sets need AWS Organizations)")
+    return backend
+
+
+def resolve_targets(stack_set, targets, action):
+    """[(account, organizational unit it is targeted through)] for DeploymentTargets, in organization order."""
+    ou_ids = list(targets.get("OrganizationalUnitIds") or [])
+    listed = list(targets.get("Accounts") or [])
+    filter_type = targets.get("AccountFilterType")
+    if targets.get("AccountsUrl"):
+        raise ValidationError(message="DeploymentTargets.AccountsUrl is not supported by this emulator; pass Accounts")
+    for ou_id in ou_ids:
+        if not re.match(_OU_PATTERN, ou_id):
+            raise ValidationError(message=f"1 validation error detected: Value '[{ou_id}]' at "
+                                          "'deploymentTargets.organizationalUnitIds' failed to satisfy constraint")
+    if action == "create":
+        if not ou_ids:
+            raise ValidationError(message="OrganizationalUnitIds are required")
+        if listed and not filter_type:
+            raise ValidationError(message="AccountFilterType is required when DeploymentTargets has both "
+                                          "OrganizationalUnitIds and Accounts")
+        if filter_type == "UNION":
+            raise ValidationError(message="AccountFilterType UNION is not supported for CreateStackInstances")
+    if not ou_ids and not listed:
+        raise ValidationError(message="DeploymentTargets needs OrganizationalUnitIds or Accounts")
+    filter_type = filter_type or ("UNION" if listed else "NONE")
+
+    org = organization_for(stack_set.instances.account_id, stack_set.instances.partition)
+    management = org.org.master_account_id
+    children = defaultdict(list)
+    for unit in org.ou:
+        if unit.parent_id:
+            children[unit.parent_id].append(unit.id)
+    known = {unit.id for unit in org.ou}
+    reached = {}  # unit id → the requested unit it is reached through
+    for ou_id in ou_ids:
+        if ou_id not in known:
+            raise ValidationError(message=f"OrganizationalUnitId {ou_id} does not exist in organization {org.org.id}")
+        pending = [ou_id]
+        while pending:
+            unit = pending.pop()
+            if unit not in reached:
+                reached[unit] = ou_id
+                pending += children[unit]
+    active = [a for a in org.accounts if a.status == "ACTIVE" and a.id != management]
+    in_units = [(a.id, reached[a.parent_id]) for a in active if a.parent_id in reached]
+    listed_set = set(listed)
+    if filter_type == "NONE":
+        return in_units
+    if filter_type == "INTERSECTION":
+        return [(a, ou) for a, ou in in_units if a in listed_set]
+    if filter_type == "DIFFERENCE":
+        return [(a, ou) for a, ou in in_units if a not in listed_set]
+    if filter_type == "UNION":
+        chosen = {a for a, _ in in_units}
+        extra = [(a.id, a.parent_id) for a in active if a.id in listed_set and a.id not in chosen]
+        return in_units + extra
+    raise ValidationError(message=f"AccountFilterType {filter_type!r} is not one of NONE, INTERSECTION, DIFFERENCE, UNION")
+
+
+# --- 3. instances with real stacks ------------------------------------------------------------------------------
+
+def merged_parameters(stack_set, overrides):
+    values = dict(stack_set.parameters or {})
+    values.update({p["ParameterKey"]: p["ParameterValue"] for p in overrides if "ParameterValue" in p})
+    return values
+
+
+class OrganizationStackInstance:
+    """A service-managed instance whose stack is an ordinary stack in its account and region (the fields moto's
+    StackInstance has, which StackInstances.get_instance and DeleteStackSet read; not a subclass: moto's model
+    metaclass registers subclasses by module name)."""
+
+    def __init__(self, stack_set, account, region, unit, overrides, operation_id):
+        self.account_id, self.region_name = account, region
+        self.stackset_id, self.name = stack_set.id, stack_set.name
+        self.stack_name = f"StackSet-{stack_set.name}-{uuid.uuid4()}"
+        self.permission_model = "SERVICE_MANAGED"
+        self.organizational_unit_id = unit
+        self.parameters = list(overrides)  # the overrides only, as AWS reports them
+        self.last_operation_id = operation_id
+        self.template = stack_set.template
+        backend = cfn_models.cloudformation_backends[account][region]
+        self.stack = backend.create_stack(name=self.stack_name, template=stack_set.template,
+                                          parameters=merged_parameters(stack_set, self.parameters))
+
+    def redeploy(self, stack_set, operation_id):
+        self.template = stack_set.template
+        self.last_operation_id = operation_id
+        self.stack.update(stack_set.template, parameters=merged_parameters(stack_set, self.parameters))
+        self.stack.description = self.stack.template_dict.get("Description")  # Stack.update keeps the old one
+
+    def delete(self, retain=False):
+        if not retain:
+            cfn_models.cloudformation_backends[self.account_id][self.region_name].delete_stack(self.stack.stack_id)
+
+    def to_dict(self):
+        return {
+            "StackId": self.stack.stack_id, "StackSetId": self.stackset_id, "Region": self.region_name,
+            "Account": self.account_id, "Status": "CURRENT", "StackInstanceStatus": {"DetailedStatus": "SUCCEEDED"},
+            "OrganizationalUnitId": self.organizational_unit_id, "ParameterOverrides": self.parameters,
+            "DriftStatus": "NOT_CHECKED", "LastOperationId": self.last_operation_id,
+        }
+
+
+def record_operation(stack_set, operation_id, action, pairs):
+    operation = stack_set._create_operation(operation_id=operation_id, action=action, status="SUCCEEDED")
+    operation["Instances"] = [{account: region} for account, region in pairs]  # 6.
+    return operation
+
+
+def service_managed(response):
+    stack_set = response.cloudformation_backend.describe_stack_set(response._get_param("StackSetName"))
+    return stack_set if stack_set.permission_model == "SERVICE_MANAGED" else None
+
+
+def instances_for(stack_set, response, action):
+    """The existing instances DeploymentTargets + Regions select (all of them when neither is given)."""
+    targets = response._get_params().get("DeploymentTargets") or {}
+    regions = set(response._get_param("Regions", []))
+    if not targets and not regions:
+        return list(stack_set.instances.stack_instances)
+    if not regions:
+        raise ValidationError(message="Regions are required with DeploymentTargets")
+    chosen = resolve_targets(stack_set, targets, action)
+    accounts = {a for a, _ in chosen}
+    units = set(targets.get("OrganizationalUnitIds") or [])
+    filter_type = targets.get("AccountFilterType") or ("UNION" if targets.get("Accounts") else "NONE")
+    listed = set(targets.get("Accounts") or [])
+
+    def by_unit(instance):  # 1.: deployed through a requested OU, filtered the same way
+        unit = getattr(instance, "organizational_unit_id", None)
+        if unit not in units:
+            return False
+        return {"INTERSECTION": instance.account_id in listed,
+                "DIFFERENCE": instance.account_id not in listed}.get(filter_type, True)
+    return [i for i in stack_set.instances.stack_instances
+            if i.region_name in regions and (i.account_id in accounts or by_unit(i))]
+
+
+# --- the patched actions ----------------------------------------------------------------------------------------
+
+def create_stack_instances(self):
+    stack_set = service_managed(self)
+    if stack_set is None:
+        return _original["create_stack_instances"](self)
+    if self._get_param("Accounts"):
+        raise ValidationError(message="StackSets with SERVICE_MANAGED permission model can only have "
+                                      "OrganizationalUnit as target")
+    targets = self._get_params().get("DeploymentTargets")
+    if not targets:
+        raise ValidationError(message="StackSets with SERVICE_MANAGED permission model can only have "
+                                      "OrganizationalUnit as target")
+    regions = self._get_param("Regions", [])
+    overrides = self._get_param("ParameterOverrides", [])
+    operation_id = self._get_param("OperationId") or str(uuid.uuid4())
+    chosen = resolve_targets(stack_set, targets, "create")
+    existing = {(i.account_id, i.region_name) for i in stack_set.instances.stack_instances}
+    touched = []
+    for region in regions:
+        for account, unit in chosen:
+            if (account, region) in existing:  # 2.
+                continue
+            instance = OrganizationStackInstance(stack_set, account, region, unit, overrides, operation_id)
+            stack_set.instances.stack_instances.append(instance)  # the same list StackSet.stack_instances holds
+            existing.add((account, region))
+            touched.append((account, region))
+    record_operation(stack_set, operation_id, "CREATE", touched)
+    return ActionResult({"OperationId": operation_id})
+
+
+def delete_stack_instances(self):
+    stack_set = service_managed(self)
+    if stack_set is None:
+        return _original["delete_stack_instances"](self)
+    if not self._get_params().get("DeploymentTargets"):
+        raise ValidationError(message="StackSets with SERVICE_MANAGED permission model can only have "
+                                      "OrganizationalUnit as target")
+    retain = self._get_bool_param("RetainStacks", False)
+    operation_id = self._get_param("OperationId") or str(uuid.uuid4())
+    doomed = instances_for(stack_set, self, "delete")
+    for instance in doomed:
+        if isinstance(instance, OrganizationStackInstance):
+            instance.delete(retain=retain)  # 4.
+        elif not retain:
+            instance.delete()
+        stack_set.instances.stack_instances.remove(instance)
+    record_operation(stack_set, operation_id, "DELETE", [(i.account_id, i.region_name) for i in doomed])
+    return ActionResult({"OperationId": operation_id})
+
+
+def redeploy(stack_set, instances, operation_id):
+    for instance in instances:
+        if isinstance(instance, OrganizationStackInstance):
+            instance.redeploy(stack_set, operation_id)
+        else:  # created before a patch could see it; should not happen
+            raise ValidationError(message=f"instance {instance.account_id}/{instance.region_name} predates the patches")
+
+
+def update_stack_set(self):
+    stack_set = service_managed(self)
+    if stack_set is None:
+        return _original["update_stack_set"](self)
+    template = self._get_param("TemplateBody")
+    if self._get_param("TemplateURL"):
+        template = self._get_stack_from_s3_url(self._get_param("TemplateURL"))
+    parameters = self.cloudformation_backend._resolve_update_parameters(
+        instance=stack_set, incoming_params=self._get_param("Parameters", []))
+    operation_id = self._get_param("OperationId") or str(uuid.uuid4())
+    selected = instances_for(stack_set, self, "update")
+    tags = {item["Key"]: item["Value"] for item in self._get_param("Tags", [])}
+    stack_set.update(template=template, description=self._get_param("Description"), parameters=parameters,
+                     tags=tags, admin_role=self._get_param("AdministrationRoleARN"),
+                     execution_role=self._get_param("ExecutionRoleName"), accounts=[], regions=[],
+                     operation_id=operation_id)
+    stack_set.operations.pop()  # StackSet.update recorded one without instances
+    stack_set.instances.template = stack_set.template  # 5.: later instances get the current template
+    stack_set.instances.parameters = stack_set.parameters
+    redeploy(stack_set, selected, operation_id)
+    record_operation(stack_set, operation_id, "UPDATE", [(i.account_id, i.region_name) for i in selected])
+    return ActionResult({"OperationId": operation_id})
+
+
+def update_stack_instances(self):
+    stack_set = service_managed(self)
+    if stack_set is None:
+        return _original["update_stack_instances"](self)
+    if not self._get_params().get("DeploymentTargets") or not self._get_param("Regions"):
+        raise ValidationError(message="UpdateStackInstances needs DeploymentTargets and Regions")
+    operation_id = self._get_param("OperationId") or str(uuid.uuid4())
+    selected = instances_for(stack_set, self, "update")
+    given = self._get_params().get("ParameterOverrides")
+    for instance in selected:
+        if given is not None:  # 5.: absent = keep every override
+            previous = {p["ParameterKey"]: p for p in instance.parameters}
+            instance.parameters = [previous[p["ParameterKey"]] if p.get("UsePreviousValue") else
+                                   {"ParameterKey": p["ParameterKey"], "ParameterValue": p["ParameterValue"]}
+                                   for p in given
+                                   if not p.get("UsePreviousValue") or p["ParameterKey"] in previous]
+    redeploy(stack_set, selected, operation_id)
+    record_operation(stack_set, operation_id, "UPDATE", [(i.account_id, i.region_name) for i in selected])
+    return ActionResult({"OperationId": operation_id})
+
+
+def describe_stack_instance(self):
+    stack_set = self.cloudformation_backend.describe_stack_set(self._get_param("StackSetName"))
+    account, region = self._get_param("StackInstanceAccount"), self._get_param("StackInstanceRegion")
+    instance = stack_set.instances.get_instance(account, region)
+    if instance is None:  # 7.
+        raise StackInstanceNotFoundException(stack_set.name, account, region)
+    return ActionResult({"StackInstance": instance.to_dict()})
+
+
+def list_stack_instances(self):
+    stack_set = self.cloudformation_backend.describe_stack_set(self._get_param("StackSetName"))
+    account, region = self._get_param("StackInstanceAccount"), self._get_param("StackInstanceRegion")
+    summaries = [i.to_dict() for i in stack_set.instances.stack_instances
+                 if (not account or i.account_id == account) and (not region or i.region_name == region)]
+    return ActionResult({"Summaries": summaries})
+
+
+for _name, _function in [("create_stack_instances", create_stack_instances),
+                         ("delete_stack_instances", delete_stack_instances),
+                         ("update_stack_set", update_stack_set),
+                         ("update_stack_instances", update_stack_instances),
+                         ("describe_stack_instance", describe_stack_instance),
+                         ("list_stack_instances", list_stack_instances)]:
+    setattr(cfn_responses.CloudFormationResponse, _name, _function)
+
+if __name__ == "__main__":
+    sys.exit(moto_main(sys.argv[1:]))
