@@ -38,7 +38,8 @@ import Testing
                 INSERT INTO run (id, command, arguments, host, pid, startedAt, endedAt, outcome) \
                 VALUES (1, 'bootstrap', '[]', 'h', 1, '2026-12-01 10:00:00.000', '2026-12-01 10:05:00.000', 'succeeded');
                 INSERT INTO resource (runId, stage, account, region, kind, physicalId, ownership, status, createdAt, updatedAt) \
-                VALUES (1, 'dev', '222222222222', 'us-east-1', 'bucket', 'acme-artifacts', 'created', 'present', '2026-12-01 10:01:00.000', '2026-12-01 10:01:00.000');
+                VALUES (1, 'dev', '222222222222', 'us-east-1', 'bucket', 'acme-artifacts', 'created', 'present', \
+                '2026-12-01 10:01:00.000', '2026-12-01 10:01:00.000');
                 """)
         }
         // When this mlopsctl opens it

@@ -20,59 +20,85 @@ import Testing
         let keys = Self.roles.map { StackSetKey(adminAccount: "100000000000", region: Self.region, name: "mlops-bootstrap-\($0)") }
         let members = Self.roles.indices.map { role in (0..<accounts).map { String(format: "%d%011d", role + 2, $0) } }
         for (role, key) in zip(Self.roles, keys) {
-            try await ledger.recordStackSet(key, stage: role, stackSetId: nil, permissionModel: "SERVICE_MANAGED", status: "active", runId: lock.runId)
+            try await ledger.recordStackSet(
+                key, stage: role, stackSetId: nil, permissionModel: "SERVICE_MANAGED", status: "active", runId: lock.runId)
         }
-        let label = "\(accounts) accounts x 3 roles"
-        Self.report(label, "instances per stack set", "\(accounts); total \(accounts * 3)")
+        let report = Report(scale: "\(accounts) accounts x 3 roles")
+        report("instances per stack set", "\(accounts); total \(accounts * 3)")
 
-        // First sync: every instance new.
-        var times: [Duration] = []
-        for (role, key) in keys.enumerated() {
-            let observed = members[role].map { StackInstanceObservation(account: $0, region: Self.region, status: "CURRENT", detailedStatus: "SUCCEEDED", organizationalUnitId: "ou-ab12-\(role)") }
-            times.append(try await Self.time { _ = try await ledger.syncStackInstances(key, observed: observed, runId: lock.runId) })
-        }
-        Self.report(label, "syncStackInstances, all new (per stack set)", Self.format(times))
-
-        // Re-sync with nothing changed: reads every row, writes none.
-        times = []
-        for (role, key) in keys.enumerated() {
-            let observed = members[role].map { StackInstanceObservation(account: $0, region: Self.region, status: "CURRENT", detailedStatus: "SUCCEEDED", organizationalUnitId: "ou-ab12-\(role)") }
-            times.append(try await Self.time { _ = try await ledger.syncStackInstances(key, observed: observed, runId: lock.runId) })
-        }
-        Self.report(label, "syncStackInstances, unchanged (per stack set)", Self.format(times))
-
-        // Re-sync with 1 % failed, 1 % outdated and 1 % gone.
-        times = []
-        for (role, key) in keys.enumerated() {
-            let observed = members[role].enumerated().compactMap { index, account -> StackInstanceObservation? in
-                switch index % 100 {
-                case 7: return StackInstanceObservation(account: account, region: Self.region, status: "OUTDATED", detailedStatus: "FAILED", statusReason: "Account \(account) should have 'AWSCloudFormationStackSetExecutionRole' role", organizationalUnitId: "ou-ab12-\(role)")
-                case 8: return StackInstanceObservation(account: account, region: Self.region, status: "OUTDATED", detailedStatus: "PENDING", organizationalUnitId: "ou-ab12-\(role)")
-                case 9: return nil
-                default: return StackInstanceObservation(account: account, region: Self.region, status: "CURRENT", detailedStatus: "SUCCEEDED", organizationalUnitId: "ou-ab12-\(role)")
-                }
+        // One full sync per stack set: every instance new; then nothing changed (reads every row, writes none); then
+        // 1 % failed, 1 % outdated and 1 % gone.
+        for (what, shape) in [("all new", Shape.allCurrent), ("unchanged", .allCurrent), ("3 % changed", .threePercentChanged)] {
+            var times: [Duration] = []
+            for (role, key) in keys.enumerated() {
+                let observed = members[role].enumerated().compactMap { shape.observation($1, index: $0, role: role) }
+                times.append(try await Self.time { _ = try await ledger.syncStackInstances(key, observed: observed, runId: lock.runId) })
             }
-            times.append(try await Self.time { _ = try await ledger.syncStackInstances(key, observed: observed, runId: lock.runId) })
+            report("syncStackInstances, \(what) (one per stack set)", times)
         }
-        Self.report(label, "syncStackInstances, 3 % changed (per stack set)", Self.format(times))
 
         try await Self.fillMemberResources(ledger, members: members, runId: lock.runId)
-        let resourceCount = try await ledger.reader.read { db in try TrackedResource.fetchCount(db) }
-        Self.report(label, "resource rows", "\(resourceCount)")
+        report("resource rows", "\(try await ledger.reader.read { db in try TrackedResource.fetchCount(db) })")
 
         var summaries: [StackSetSummary] = []
-        Self.report(label, "stackSetSummaries()", Self.format(try await Self.repeated { summaries = try await ledger.stackSetSummaries() }))
-        Self.report(label, "  summary of dev", "\(summaries[0].total) live, \(summaries[0].current) current, \(summaries[0].outdated) outdated, \(summaries[0].failed) failed, \(summaries[0].deleted) deleted")
-        var failed: [StackInstanceRecord] = []
-        Self.report(label, "failedStackInstances(limit: nil)", Self.format(try await Self.repeated { failed = try await ledger.failedStackInstances(keys[0], limit: nil) }) + " (\(failed.count) rows)")
-        Self.report(label, "failedStackInstances(limit: 20)", Self.format(try await Self.repeated { failed = try await ledger.failedStackInstances(keys[0], limit: 20) }))
-        var listed: [StackInstanceRecord] = []
-        Self.report(label, "stackInstances(key) (whole stack set)", Self.format(try await Self.repeated(5) { listed = try await ledger.stackInstances(keys[0]) }) + " (\(listed.count) rows)")
-        var resources: [TrackedResource] = []
-        Self.report(label, "resources(stage: dev, status: retained)", Self.format(try await Self.repeated(5) { resources = try await ledger.resources(filter: ResourceFilter(stage: "dev", status: .retained)) }) + " (\(resources.count) rows)")
-        Self.report(label, "resources(account:)", Self.format(try await Self.repeated { resources = try await ledger.resources(filter: ResourceFilter(account: members[1][accounts / 2])) }) + " (\(resources.count) rows)")
-        Self.report(label, "resident memory", Self.memory())
+        report("stackSetSummaries() (median of 21)", try await Self.median(21) { summaries = try await ledger.stackSetSummaries() })
+        let dev = summaries[0]
+        report("  dev", "\(dev.total) live, \(dev.current) current, \(dev.outdated) outdated, \(dev.failed) failed, \(dev.deleted) deleted")
+
+        let retained = ResourceFilter(stage: "dev", status: .retained)
+        let member = ResourceFilter(account: members[1][accounts / 2])
+        let reads: [(String, Int, () async throws -> Int)] = [
+            ("failedStackInstances(limit: nil)", 21, { try await ledger.failedStackInstances(keys[0], limit: nil).count }),
+            ("failedStackInstances(limit: 20)", 21, { try await ledger.failedStackInstances(keys[0], limit: 20).count }),
+            ("stackInstances(key), a whole stack set", 5, { try await ledger.stackInstances(keys[0]).count }),
+            ("resources(stage: dev, status: retained)", 5, { try await ledger.resources(filter: retained).count }),
+            ("resources(account:)", 21, { try await ledger.resources(filter: member).count }),
+        ]
+        for (what, count, read) in reads {
+            var rows = 0
+            report("\(what) (median of \(count))", try await Self.median(count) { rows = try await read() }, rows)
+        }
+        report("resident memory of the test process", Self.memory())
         try await lock.release(outcome: .succeeded)
+    }
+
+    /// What a sync observes of each member account.
+    enum Shape {
+        case allCurrent
+        case threePercentChanged
+
+        func observation(_ account: String, index: Int, role: Int) -> StackInstanceObservation? {
+            var observation = StackInstanceObservation(
+                account: account, region: OrgScaleBenchmark.region, status: "CURRENT", detailedStatus: "SUCCEEDED",
+                organizationalUnitId: "ou-ab12-\(role)")
+            guard self == .threePercentChanged else { return observation }
+            switch index % 100 {
+            case 7:
+                observation.status = "OUTDATED"
+                observation.detailedStatus = "FAILED"
+                observation.statusReason = "Account \(account) should have 'AWSCloudFormationStackSetExecutionRole' role with trust relationship"
+            case 8:
+                observation.status = "OUTDATED"
+                observation.detailedStatus = "PENDING"
+            case 9: return nil
+            default: break
+            }
+            return observation
+        }
+    }
+
+    /// Prints one figure as `BENCH <scale> | <what>: <figure>`, the lines the bench script keeps.
+    struct Report {
+        let scale: String
+
+        func callAsFunction(_ what: String, _ figure: String) {
+            print("BENCH \(scale) | \(what): \(figure)")
+        }
+
+        func callAsFunction(_ what: String, _ times: [Duration], _ rows: Int? = nil) {
+            let figure = times.map { String(format: "%.2f ms", OrgScaleBenchmark.milliseconds($0)) }.joined(separator: ", ")
+            self(what, figure + (rows.map { " (\($0) rows)" } ?? ""))
+        }
     }
 
     /// Per member account: its bootstrap stack, staging bucket and KMS key (retained by teardown) and the key's alias,
@@ -100,8 +126,8 @@ import Testing
         try await ContinuousClock().measure { try await work() }
     }
 
-    /// The median of `count` runs (the first warms SQLite's page cache like any later call would find it).
-    static func repeated(_ count: Int = 21, _ work: () async throws -> Void) async throws -> [Duration] {
+    /// The median of `count` calls (the first warms SQLite's page cache, as any later call would find it).
+    static func median(_ count: Int, _ work: () async throws -> Void) async throws -> [Duration] {
         var times: [Duration] = []
         for _ in 0..<count { times.append(try await time(work)) }
         return [times.sorted()[count / 2]]
@@ -109,10 +135,6 @@ import Testing
 
     static func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-    }
-
-    static func format(_ times: [Duration]) -> String {
-        times.map { String(format: "%.2f ms", milliseconds($0)) }.joined(separator: ", ")
     }
 
     /// VmRSS (now) and VmHWM (peak) of this process, from /proc.
@@ -124,9 +146,5 @@ import Testing
             return String(format: "%.1f MB", kilobytes / 1024)
         }
         return "\(field("VmRSS")) now, \(field("VmHWM")) peak"
-    }
-
-    static func report(_ scale: String, _ what: String, _ figure: String) {
-        print("BENCH \(scale) | \(what): \(figure)")
     }
 }

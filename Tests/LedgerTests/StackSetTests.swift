@@ -28,6 +28,12 @@ import Testing
         return (ledger, lock)
     }
 
+    /// Records `key` as a service-managed stack set with no stack set id.
+    @discardableResult
+    static func record(_ ledger: LedgerDatabase, _ key: StackSetKey, stage: String, status: String, runId: Int64) async throws -> StackSetRecord {
+        try await ledger.recordStackSet(key, stage: stage, stackSetId: nil, permissionModel: "SERVICE_MANAGED", status: status, runId: runId)
+    }
+
     // MARK: stack sets
 
     @Test func recordingAStackSetAgainUpdatesItsRowAndKeepsItsCreationTimeAndId() async throws {
@@ -60,10 +66,10 @@ import Testing
     @Test func anUnknownStatusOrRunIsRefusedAndWritesNothing() async throws {
         let (ledger, lock) = try await Self.ledger([])
         await #expect(throws: LedgerError.unknownStackSetStatus("ACTIVE")) {
-            try await ledger.recordStackSet(Self.dev, stage: "dev", stackSetId: nil, permissionModel: "SERVICE_MANAGED", status: "ACTIVE", runId: lock.runId)
+            try await Self.record(ledger, Self.dev, stage: "dev", status: "ACTIVE", runId: lock.runId)
         }
         await #expect(throws: LedgerError.noSuchRun(id: 999)) {
-            try await ledger.recordStackSet(Self.dev, stage: "dev", stackSetId: nil, permissionModel: "SERVICE_MANAGED", status: "active", runId: 999)
+            try await Self.record(ledger, Self.dev, stage: "dev", status: "active", runId: 999)
         }
         #expect(try await ledger.stackSets(includeDeleted: true).isEmpty)
         #expect(!LedgerError.unknownStackSetStatus("ACTIVE").description.contains("\n"))
@@ -115,7 +121,8 @@ import Testing
         #expect(try await ledger.stackInstances(Self.dev).allSatisfy { $0.runId == first.runId })
 
         // A status change updates that row only
-        let failing = Self.seen("333333333333", StackInstanceStatus.outdated, detailed: "FAILED", reason: "ResourceLogicalId:StagingBucket, already exists")
+        let failing = Self.seen(
+            "333333333333", StackInstanceStatus.outdated, detailed: "FAILED", reason: "ResourceLogicalId:StagingBucket, already exists")
         counts = try await ledger.syncStackInstances(
             Self.dev, observed: [Self.seen("222222222222"), failing, Self.seen("444444444444")], runId: second.runId)
         #expect(counts == StackInstanceSyncCounts(changed: 1, unchanged: 2))
@@ -197,7 +204,7 @@ import Testing
     @Test func summariesCountEachStackSetsInstancesByStatus() async throws {
         let (ledger, lock) = try await Self.ledger([Self.dev, Self.prod])
         let empty = StackSetKey(adminAccount: "111111111111", region: "us-east-1", name: "mlops-bootstrap-preprod")
-        try await ledger.recordStackSet(empty, stage: "preprod", stackSetId: nil, permissionModel: "SERVICE_MANAGED", status: "active", runId: lock.runId)
+        try await Self.record(ledger, empty, stage: "preprod", status: "active", runId: lock.runId)
         let reason = "Account 200000000003 should have 'AWSCloudFormationStackSetExecutionRole' role with trust relationship"
         let observed = [
             Self.seen("200000000001"), Self.seen("200000000002"),
@@ -221,7 +228,7 @@ import Testing
         ])
 
         // A deleted stack set is summarised only when asked
-        try await ledger.recordStackSet(empty, stage: "preprod", stackSetId: nil, permissionModel: "SERVICE_MANAGED", status: "deleted", runId: lock.runId)
+        try await Self.record(ledger, empty, stage: "preprod", status: "deleted", runId: lock.runId)
         #expect(try await ledger.stackSetSummaries().map(\.stage) == ["dev", "prod"])
         #expect(try await ledger.stackSetSummaries(includeDeleted: true).map(\.stage) == ["dev", "preprod", "prod"])
 
@@ -237,7 +244,8 @@ import Testing
 
     @Test func aFailedInstanceThatDisappearsIsNoLongerFailed() async throws {
         let (ledger, lock) = try await Self.ledger()
-        try await ledger.syncStackInstances(Self.dev, observed: [Self.seen("222222222222", StackInstanceStatus.inoperable, detailed: "FAILED")], runId: lock.runId)
+        let inoperable = Self.seen("222222222222", StackInstanceStatus.inoperable, detailed: "FAILED")
+        try await ledger.syncStackInstances(Self.dev, observed: [inoperable], runId: lock.runId)
         #expect(try await ledger.failedStackInstances(Self.dev, limit: nil).count == 1)
         try await ledger.syncStackInstances(Self.dev, observed: [], runId: lock.runId)
         #expect(try await ledger.failedStackInstances(Self.dev, limit: nil).isEmpty)
