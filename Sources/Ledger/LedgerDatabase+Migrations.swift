@@ -69,6 +69,51 @@ extension LedgerDatabase {
                 t.column("since", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2-stack-sets-and-instances") { db in
+            // Organization scale: tens of stack sets, up to tens of thousands of instances. Both tables are keyed by
+            // what names the thing in AWS, WITHOUT ROWID so a stack set's instances lie together in (account, region)
+            // order: listing one stack set is a range read of the primary key.
+            try db.create(table: "stackSet", options: [.withoutRowID]) { t in
+                t.column("adminAccount", .text).notNull()
+                t.column("region", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("stage", .text).notNull()
+                t.column("stackSetId", .text)
+                t.column("permissionModel", .text).notNull()
+                t.column("status", .text).notNull().check(sql: "status IN ('active', 'deleting', 'deleted')")
+                t.belongsTo("run").notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.primaryKey(["adminAccount", "region", "name"])
+            }
+            try db.create(table: "stackInstance", options: [.withoutRowID]) { t in
+                t.column("adminAccount", .text).notNull()
+                t.column("stackSetRegion", .text).notNull()
+                t.column("stackSetName", .text).notNull()
+                t.column("account", .text).notNull()
+                t.column("region", .text).notNull()
+                // CloudFormation's words (plus DELETED), unchecked so a status AWS adds later needs no migration.
+                t.column("status", .text).notNull()
+                t.column("detailedStatus", .text)
+                t.column("statusReason", .text)
+                t.column("organizationalUnitId", .text)
+                t.belongsTo("run").notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.primaryKey(["adminAccount", "stackSetRegion", "stackSetName", "account", "region"])
+                t.foreignKey(["adminAccount", "stackSetRegion", "stackSetName"], references: "stackSet", columns: ["adminAccount", "region", "name"])
+            }
+            // Per-stack-set counts by status (the summaries' GROUP BY reads only this index) and status filters.
+            try db.create(
+                index: "stackInstance_on_stackSet_status_detailedStatus", on: "stackInstance",
+                columns: ["adminAccount", "stackSetRegion", "stackSetName", "status", "detailedStatus"])
+            // Only the failed instances, in listing order: a failed listing reads them and nothing else. Queries must
+            // repeat this WHERE text to use it (LedgerDatabase.failedInstanceCondition).
+            try db.execute(
+                sql: "CREATE INDEX stackInstance_failed ON stackInstance(adminAccount, stackSetRegion, stackSetName, account, region) "
+                    + "WHERE status = 'INOPERABLE' OR detailedStatus IN ('FAILED', 'CANCELLED')")
+            // The retained resources of member accounts live in `resource`; teardown lists them by account.
+            // (resource_on_account_region_kind_physicalId serves that; resource_on_stage_status serves "by stage".)
+        }
         return migrator
     }
 

@@ -40,7 +40,7 @@ extension LedgerDatabase {
         try await writer.read { db in try LockHolder.fetchOne(db) }
     }
 
-    /// Everything, read in one transaction so runs, events and resources agree.
+    /// Everything, read in one transaction so runs, events, resources, stack sets and instances agree.
     public func export() async throws -> LedgerExport {
         try await writer.read { db in
             let runs = try Run.order(Run.Columns.id).fetchAll(db)
@@ -49,6 +49,13 @@ extension LedgerDatabase {
                 migrations: try Self.migrator.appliedMigrations(db),
                 runs: runs.map { LedgerExport.RunEntry(run: $0, events: $0.id.flatMap { events[$0] } ?? []) },
                 resources: try TrackedResource.order(TrackedResource.Columns.id).fetchAll(db),
+                stackSets: try StackSetRecord.order(
+                    StackSetRecord.Columns.adminAccount, StackSetRecord.Columns.region, StackSetRecord.Columns.name
+                ).fetchAll(db),
+                stackInstances: try StackInstanceRecord.order(
+                    StackInstanceRecord.Columns.adminAccount, StackInstanceRecord.Columns.stackSetRegion, StackInstanceRecord.Columns.stackSetName,
+                    StackInstanceRecord.Columns.account, StackInstanceRecord.Columns.region
+                ).fetchAll(db),
                 lock: try LockHolder.fetchOne(db))
         }
     }

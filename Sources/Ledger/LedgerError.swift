@@ -9,6 +9,10 @@ public enum LedgerError: Error, CustomStringConvertible, Equatable {
     case noSuchRun(id: Int64)
     /// `settle` gave a physical id that another row already tracks.
     case duplicateResource(id: Int64, existingId: Int64, kind: ResourceKind, physicalId: String)
+    /// Instances were synced for a stack set never recorded with `recordStackSet`.
+    case noSuchStackSet(StackSetKey)
+    /// `recordStackSet` was given a status outside `StackSetStatus.all`.
+    case unknownStackSetStatus(String)
 
     public var description: String {
         switch self {
@@ -24,6 +28,10 @@ public enum LedgerError: Error, CustomStringConvertible, Equatable {
         case .duplicateResource(let id, let existingId, let kind, let physicalId):
             return "ledger resource \(id) cannot take physical id \(physicalId): resource \(existingId) already tracks that \(kind.rawValue); "
                 + "settle \(existingId) instead"
+        case .noSuchStackSet(let key):
+            return "ledger has no \(key); record it with recordStackSet before syncing its instances"
+        case .unknownStackSetStatus(let status):
+            return "stack set status \(status) is not one of \(StackSetStatus.all.sorted().joined(separator: ", "))"
         }
     }
 }

@@ -11,6 +11,10 @@ public struct LedgerExport: Sendable, Codable, Equatable {
     public var migrations: [String]
     public var runs: [RunEntry]
     public var resources: [TrackedResource]
+    /// Stack sets, deleted ones included, in key order.
+    public var stackSets: [StackSetRecord]
+    /// Stack instances, DELETED ones included, by stack set, account and region.
+    public var stackInstances: [StackInstanceRecord]
     /// Who holds the lock now, if anyone.
     public var lock: LockHolder?
 }

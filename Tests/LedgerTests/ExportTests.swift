@@ -20,7 +20,7 @@ import Testing
         #expect(try await ledger.events(runId: lock.runId).map(\.eventId) == ["e1", "e2", "e3"])
     }
 
-    @Test func exportHoldsRunsWithTheirEventsResourcesMigrationsAndTheLock() async throws {
+    @Test func exportHoldsRunsWithTheirEventsResourcesStackSetsMigrationsAndTheLock() async throws {
         // Given two runs, the second still holding the lock
         let clock = FakeClock()
         let ledger = try LedgerDatabase.inMemory(clock: clock.clock)
@@ -28,6 +28,11 @@ import Testing
         let bucket = try await ledger.plan(Fixture.intent(), runId: first.runId)
         try await ledger.settle(try #require(bucket.id), status: .present)
         try await ledger.record(events: [Self.event("e1", runId: first.runId, at: 1)])
+        let key = StackSetKey(adminAccount: "111111111111", region: "us-east-1", name: "mlops-bootstrap-dev")
+        try await ledger.recordStackSet(key, stage: "dev", stackSetId: nil, permissionModel: "SERVICE_MANAGED", status: "active", runId: first.runId)
+        try await ledger.syncStackInstances(
+            key, observed: ["333333333333", "222222222222"].map { StackInstanceObservation(account: $0, region: "us-east-1", status: "CURRENT") },
+            runId: first.runId)
         try await first.release(outcome: .failed, message: "stack mlops-bootstrap: CREATE_FAILED")
         clock.advance(by: 10)
         let second = try await Fixture.startRun(ledger, "teardown")
@@ -45,6 +50,8 @@ import Testing
         #expect(export.runs.map { $0.events.map(\.eventId) } == [["e1"], ["e2"]])
         #expect(export.resources.map(\.physicalId) == ["acme-artifacts"])
         #expect(export.lock?.runId == second.runId && export.lock?.command == "teardown")
+        #expect(export.stackSets.map(\.key) == [key])
+        #expect(export.stackInstances.map(\.account) == ["222222222222", "333333333333"])
 
         // And it survives a JSON round trip (what `mlopsctl ledger export` prints)
         let encoder = JSONEncoder()
@@ -66,12 +73,23 @@ import Testing
         prefix.parentId = bucket.id
         try await ledger.settle(try #require(try await ledger.plan(prefix, runId: lock.runId).id), status: .retained, detail: "kept")
         try await ledger.record(events: [Self.event("e1", runId: lock.runId, at: 1, status: "CREATE_FAILED")])
+        let key = StackSetKey(adminAccount: "111111111111", region: "us-east-1", name: "mlops-bootstrap-dev")
+        try await ledger.recordStackSet(
+            key, stage: "dev", stackSetId: "mlops-bootstrap-dev:1", permissionModel: "SERVICE_MANAGED", status: "active", runId: lock.runId)
+        try await ledger.syncStackInstances(
+            key,
+            observed: [
+                StackInstanceObservation(
+                    account: "222222222222", region: "us-east-1", status: "OUTDATED", detailedStatus: "FAILED", statusReason: "denied",
+                    organizationalUnitId: "ou-ab12-devteams")
+            ],
+            runId: lock.runId)
         try await lock.release(outcome: .failed, message: "boom")
         _ = try await Fixture.startRun(ledger, "teardown")
 
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(try await ledger.export())) as? [String: Any]
         let object = try #require(json)
-        #expect(Set(object.keys) == ["migrations", "runs", "resources", "lock"])
+        #expect(Set(object.keys) == ["migrations", "runs", "resources", "stackSets", "stackInstances", "lock"])
         let runEntry = try #require((object["runs"] as? [[String: Any]])?.first)
         #expect(Set(runEntry.keys) == ["run", "events"])
         let checks: [(String, [String: Any]?)] = [
@@ -79,6 +97,8 @@ import Testing
             ("stackEvent", (runEntry["events"] as? [[String: Any]])?.first),
             ("resource", (object["resources"] as? [[String: Any]])?.last),
             ("lock", object["lock"] as? [String: Any]),
+            ("stackSet", (object["stackSets"] as? [[String: Any]])?.first),
+            ("stackInstance", (object["stackInstances"] as? [[String: Any]])?.first),
         ]
         for (table, exported) in checks {
             let keys = try #require(exported, "no exported \(table)").keys

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 @testable import Ledger
+import TestSupport
 import Testing
 
 @Suite struct MigrationTests {
@@ -22,6 +23,65 @@ import Testing
         #expect(tables == ["run", "resource", "stackEvent", "lock"])
         #expect(applied == [Self.firstMigration])
         #expect(completed == (LedgerDatabase.migrator.migrations.last == Self.firstMigration))
+    }
+
+    @Test func theStackSetMigrationFollowsTheFirst() {
+        #expect(LedgerDatabase.migrator.migrations.prefix(2) == [Self.firstMigration, "v2-stack-sets-and-instances"])
+    }
+
+    @Test func aLedgerAtTheFirstMigrationGainsTheStackSetTablesAndKeepsItsRows() async throws {
+        // Given a ledger migrated only up to v1, with a run and a resource
+        let queue = try DatabaseQueue(configuration: LedgerDatabase.makeConfiguration())
+        try LedgerDatabase.migrator.migrate(queue, upTo: Self.firstMigration)
+        try await queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO run (id, command, arguments, host, pid, startedAt, endedAt, outcome) \
+                VALUES (1, 'bootstrap', '[]', 'h', 1, '2026-12-01 10:00:00.000', '2026-12-01 10:05:00.000', 'succeeded');
+                INSERT INTO resource (runId, stage, account, region, kind, physicalId, ownership, status, createdAt, updatedAt) \
+                VALUES (1, 'dev', '222222222222', 'us-east-1', 'bucket', 'acme-artifacts', 'created', 'present', \
+                '2026-12-01 10:01:00.000', '2026-12-01 10:01:00.000');
+                """)
+        }
+        // When this mlopsctl opens it
+        let ledger = try LedgerDatabase(queue)
+        // Then every migration is applied, the old rows are intact and the new tables work
+        #expect(try await ledger.appliedMigrations() == LedgerDatabase.migrator.migrations)
+        #expect(try await ledger.resources().map(\.physicalId) == ["acme-artifacts"])
+        let lock = try await Fixture.startRun(ledger)
+        let key = StackSetKey(adminAccount: "111111111111", region: "us-east-1", name: "mlops-bootstrap-dev")
+        try await ledger.recordStackSet(key, stage: "dev", stackSetId: nil, permissionModel: "SERVICE_MANAGED", status: "active", runId: lock.runId)
+        let counts = try await ledger.syncStackInstances(
+            key, observed: [StackInstanceObservation(account: "222222222222", region: "us-east-1", status: "CURRENT")], runId: lock.runId)
+        #expect(counts.inserted == 1)
+    }
+
+    /// The ledger release 0.1.0 wrote (the integration tests' fixture) takes the new migrations and keeps its 94 rows.
+    @Test func theReleaseFixtureGainsTheStackSetTables() async throws {
+        let fixture = ConformanceData.packageRoot.appendingPathComponent("Tests/IntegrationTests/Fixtures/ledger-0.1.0/ledger.sqlite")
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("ledger.sqlite").path
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
+        do {
+            let queue = try DatabaseQueue(path: path)
+            #expect(try await queue.read { db in try LedgerDatabase.migrator.appliedMigrations(db) } == [Self.firstMigration])
+            try queue.close()
+        }
+
+        let ledger = try LedgerDatabase.open(path: path)
+
+        #expect(try await ledger.appliedMigrations() == LedgerDatabase.migrator.migrations)
+        #expect(try await ledger.resources().count == 94)
+        #expect(try await ledger.stackSets(includeDeleted: true).isEmpty)
+        #expect(try await ledger.stackSetSummaries().isEmpty)
+        let lock = try await Fixture.startRun(ledger)
+        let key = StackSetKey(adminAccount: "111111111111", region: "us-east-1", name: "mlops-bootstrap-prod")
+        try await ledger.recordStackSet(key, stage: "prod", stackSetId: nil, permissionModel: "SERVICE_MANAGED", status: "active", runId: lock.runId)
+        try await ledger.syncStackInstances(
+            key, observed: [StackInstanceObservation(account: "444444444444", region: "us-east-1", status: "CURRENT")], runId: lock.runId)
+        try await lock.release(outcome: .succeeded)
+        #expect(try await ledger.stackSetSummaries().map(\.total) == [1])
+        #expect(try await ledger.runs().count == 4)
     }
 
     @Test func migrationsAreNamedAndStartWithV1() {
@@ -93,6 +153,13 @@ import Testing
             "id", "runId", "stage", "account", "region", "stackName", "eventId", "timestamp", "logicalId", "resourceType", "status", "reason",
         ],
         "lock": ["id", "runId", "command", "who", "pid", "host", "since"],
+        "stackSet": [
+            "adminAccount", "region", "name", "stage", "stackSetId", "permissionModel", "status", "runId", "createdAt", "updatedAt",
+        ],
+        "stackInstance": [
+            "adminAccount", "stackSetRegion", "stackSetName", "account", "region", "status", "detailedStatus", "statusReason",
+            "organizationalUnitId", "runId", "updatedAt",
+        ],
     ]
 
     @Test func schemaHasExactlyTheExpectedColumnsAndNoneForSecrets() async throws {
