@@ -52,6 +52,16 @@ import Testing
         #expect(session.ecr.client.endpoint.url.absoluteString == "https://api.ecr.eu-west-1.amazonaws.com")
     }
 
+    @Test func organizationsIsGlobalUnlessAnEndpointIsConfigured() throws {
+        let staging = try Self.session("staging").organizations.client
+        let emulated = try Self.session("emulated").organizations.client
+
+        #expect(staging.service == .organizations)
+        #expect(staging.endpoint.url.absoluteString == "https://organizations.us-east-1.amazonaws.com")
+        #expect(staging.endpoint.signingRegion == "us-east-1")
+        #expect(emulated.endpoint.url.absoluteString == "http://127.0.0.1:5055")
+    }
+
     @Test func accessorsUseConfiguredEndpointsAndSignForTheirService() async throws {
         let transport = ScriptedTransport([
             .status(200, body: #"{"imageIds":[]}"#), .status(400, body: AWSResponses.jsonError("NotFoundException", message: "no key")),

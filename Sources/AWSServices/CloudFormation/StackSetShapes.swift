@@ -202,7 +202,9 @@ public struct StackSetDescription: Sendable, Equatable {
     /// `ACTIVE` or `DELETED`.
     public var status: String
     public var description: String?
+    /// Exactly as stored (not trimmed), so it can be compared byte for byte with the body that would be sent.
     public var templateBody: String?
+    /// Key → value; `NoEcho` parameters read `****`.
     public var parameters: [String: String]
     public var capabilities: [StackCapability]
     public var tags: [StackTag]
