@@ -96,6 +96,9 @@ def main(argv):
     expect(len(stacks) == 1 and stacks[0]["StackStatus"] == "CREATE_COMPLETE",
            "the instance is a visible stack StackSet-fidelity-… in dev_a")
     expect(org.instances()[dev_a]["OrganizationalUnitId"] == dev["id"], "the instance records the unit it came through")
+    described = org.cfn.describe_stack_set(StackSetName=STACK_SET)["StackSet"]
+    expect(described.get("AutoDeployment") == {"Enabled": False}, "DescribeStackSet returns the AutoDeployment it was created with")
+    expect(described.get("OrganizationalUnitIds") == [dev["id"]], "DescribeStackSet lists the unit given to CreateStackInstances")
 
     # The same request again: no duplicate.
     org.cfn.create_stack_instances(StackSetName=STACK_SET, Regions=region, DeploymentTargets={
@@ -146,6 +149,11 @@ def main(argv):
     results = org.cfn.list_stack_set_operation_results(StackSetName=STACK_SET, OperationId=operation["OperationId"])
     expect({r["Account"] for r in results["Summaries"]} == set(preprod["accounts"]),
            "ListStackSetOperationResults lists the operation's accounts")
+    org.cfn.update_stack_set(StackSetName=STACK_SET, UsePreviousTemplate=True, Parameters=[
+        {"ParameterKey": "Marker", "UsePreviousValue": True}], AutoDeployment={
+        "Enabled": True, "RetainStacksOnAccountRemoval": False})
+    expect(org.cfn.describe_stack_set(StackSetName=STACK_SET)["StackSet"].get("AutoDeployment")
+           == {"Enabled": True, "RetainStacksOnAccountRemoval": False}, "UpdateStackSet changes AutoDeployment")
     new_template = json.dumps(dict(json.loads(TEMPLATE), Description="second version"))  # same resources
     org.cfn.update_stack_set(StackSetName=STACK_SET, TemplateBody=new_template,
                              Parameters=[{"ParameterKey": "Marker", "UsePreviousValue": True}])
@@ -182,8 +190,23 @@ def main(argv):
     org.cfn.delete_stack_instances(StackSetName=STACK_SET, Regions=region, RetainStacks=False,
                                    DeploymentTargets={"OrganizationalUnitIds": [org.document["rootId"]]})
     expect(not org.instances(), "DeleteStackInstances by the root removes the rest")
+    units = org.cfn.describe_stack_set(StackSetName=STACK_SET)["StackSet"].get("OrganizationalUnitIds")
+    expect(org.document["rootId"] not in units and dev["id"] not in units,
+           f"units deleted whole leave the stack set's OrganizationalUnitIds ({units})")
     expect(all(org.marker(a) is None and not org.instance_stacks(a) for a in active), "no member keeps a marker or a stack")
     org.cfn.delete_stack_set(StackSetName=STACK_SET)
+
+    # 9.: a list parameter reads back comma-joined.
+    lists = org.member(dev_a, "cloudformation")
+    lists.create_stack(StackName="fidelity-list", TemplateBody=json.dumps({
+        "Parameters": {"Accounts": {"Type": "CommaDelimitedList"}},
+        "Resources": {"Marker": {"Type": "AWS::SSM::Parameter", "Properties": {
+            "Name": "/fidelity/list", "Type": "String", "Value": {"Fn::Join": [",", {"Ref": "Accounts"}]}}}}}),
+        Parameters=[{"ParameterKey": "Accounts", "ParameterValue": "111111111111,222222222222"}])
+    shown = lists.describe_stacks(StackName="fidelity-list")["Stacks"][0]["Parameters"]
+    expect(shown == [{"ParameterKey": "Accounts", "ParameterValue": "111111111111,222222222222"}],
+           f"DescribeStacks shows a CommaDelimitedList comma-joined ({shown})")
+    lists.delete_stack(StackName="fidelity-list")
 
     if failures:
         print(f"FAILED: {len(failures)} check(s)")

@@ -38,7 +38,13 @@ CloudFormation API Reference (docs.aws.amazon.com/AWSCloudFormation/latest/APIRe
     without an OperationId gets a generated one (moto returned none).
  7. DescribeStackInstance of an instance that does not exist answers StackInstanceNotFoundException (404), not 500;
     ListStackInstances honours StackInstanceAccount and StackInstanceRegion.
-Not emulated: AutoDeployment, AccountsUrl (refused), OperationPreferences, asynchronous operations.
+ 8. Stack set settings. CreateStackSet and UpdateStackSet keep `AutoDeployment` (an update without it keeps the
+    current one), and DescribeStackSet returns it and `OrganizationalUnitIds`, the OUs and roots that
+    CreateStackInstances was given and DeleteStackInstances has not removed (API_StackSet); moto returned neither.
+ 9. List parameters. DescribeStacks shows a CommaDelimitedList or List<...> parameter comma-joined, as AWS does
+    (moto showed Python's list repr, "['1', '2']").
+Not emulated: deployment to accounts that join a targeted OU later (AutoDeployment is kept and reported, not run),
+AccountsUrl (refused), OperationPreferences, asynchronous operations.
 """
 import re
 import signal
@@ -71,12 +77,13 @@ if moto.__version__ != EXPECTED_MOTO:
     fail(f"the StackSet patches are written for moto {EXPECTED_MOTO}, found {moto.__version__}; "
          f"install moto[server]=={EXPECTED_MOTO} (scripts/ensure-tools main) or re-check each patch against it")
 _REQUIRED = {
-    cfn_responses.CloudFormationResponse: ["create_stack_instances", "update_stack_instances", "delete_stack_instances",
+    cfn_responses.CloudFormationResponse: ["create_stack_set", "create_stack_instances", "update_stack_instances", "delete_stack_instances",
                                            "update_stack_set", "describe_stack_instance", "list_stack_instances",
                                            "cloudformation_backend", "_get_param", "_get_params", "_get_bool_param",
                                            "_get_stack_from_s3_url"],
     cfn_models.StackSet: ["update", "_create_operation"],
     cfn_models.StackInstances: ["get_instance"],
+    cfn_models.Stack: ["parameter_list"],
     cfn_models.CloudFormationBackend: ["describe_stack_set", "create_stack", "delete_stack", "get_stack",
                                        "_resolve_update_parameters"],
 }
@@ -88,7 +95,7 @@ if not hasattr(organizations_backends, "master_accounts"):
     fail(f"moto internals moved: organizations_backends.master_accounts is missing (expected moto {EXPECTED_MOTO})")
 
 _original = {name: getattr(cfn_responses.CloudFormationResponse, name)
-             for name in ["create_stack_instances", "update_stack_instances", "delete_stack_instances",
+             for name in ["create_stack_set", "create_stack_instances", "update_stack_instances", "delete_stack_instances",
                           "update_stack_set", "describe_stack_instance", "list_stack_instances"]}
 _OU_PATTERN = r"^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$"
 
@@ -250,6 +257,41 @@ def instances_for(stack_set, response, action):
             if i.region_name in regions and (i.account_id in accounts or by_unit(i))]
 
 
+# --- 8. stack set settings -------------------------------------------------------------------------------------
+
+def target_units(stack_set):
+    if getattr(stack_set, "organizational_unit_ids", None) is None:
+        stack_set.organizational_unit_ids = []
+    return stack_set.organizational_unit_ids
+
+
+def keep_auto_deployment(response, stack_set):
+    given = response._get_params().get("AutoDeployment")
+    if given is not None:
+        setting = {"Enabled": str(given.get("Enabled")).lower() == "true"}
+        if "RetainStacksOnAccountRemoval" in given:
+            setting["RetainStacksOnAccountRemoval"] = str(given["RetainStacksOnAccountRemoval"]).lower() == "true"
+        if given.get("DependsOn"):
+            setting["DependsOn"] = list(given["DependsOn"])
+        stack_set.auto_deployment = setting
+    target_units(stack_set)
+
+
+def create_stack_set(self):
+    result = _original["create_stack_set"](self)
+    keep_auto_deployment(self, self.cloudformation_backend.describe_stack_set(self._get_param("StackSetName")))
+    return result
+
+
+# --- 9. list parameters ----------------------------------------------------------------------------------------
+
+def parameter_list(self):
+    hidden = self.resource_map.no_echo_parameter_keys
+    return [{"ParameterKey": key,
+             "ParameterValue": "****" if key in hidden else (",".join(map(str, value)) if isinstance(value, list) else value)}
+            for key, value in self.resource_map.resolved_parameters.items()]
+
+
 # --- the patched actions ----------------------------------------------------------------------------------------
 
 def create_stack_instances(self):
@@ -278,6 +320,8 @@ def create_stack_instances(self):
             existing.add((account, region))
             touched.append((account, region))
     record_operation(stack_set, operation_id, "CREATE", touched)
+    known = target_units(stack_set)  # 8.
+    known.extend(unit for unit in targets.get("OrganizationalUnitIds") or [] if unit not in known)
     return ActionResult({"OperationId": operation_id})
 
 
@@ -298,6 +342,10 @@ def delete_stack_instances(self):
             instance.delete()
         stack_set.instances.stack_instances.remove(instance)
     record_operation(stack_set, operation_id, "DELETE", [(i.account_id, i.region_name) for i in doomed])
+    targets = self._get_params().get("DeploymentTargets") or {}
+    if (targets.get("AccountFilterType") or "NONE") == "NONE" and not targets.get("Accounts"):  # 8.: a whole OU removed
+        units = set(targets.get("OrganizationalUnitIds") or [])
+        stack_set.organizational_unit_ids = [unit for unit in target_units(stack_set) if unit not in units]
     return ActionResult({"OperationId": operation_id})
 
 
@@ -330,6 +378,7 @@ def update_stack_set(self):
     stack_set.instances.parameters = stack_set.parameters
     redeploy(stack_set, selected, operation_id)
     record_operation(stack_set, operation_id, "UPDATE", [(i.account_id, i.region_name) for i in selected])
+    keep_auto_deployment(self, stack_set)
     return ActionResult({"OperationId": operation_id})
 
 
@@ -371,13 +420,15 @@ def list_stack_instances(self):
     return ActionResult({"Summaries": summaries})
 
 
-for _name, _function in [("create_stack_instances", create_stack_instances),
+for _name, _function in [("create_stack_set", create_stack_set),
+                         ("create_stack_instances", create_stack_instances),
                          ("delete_stack_instances", delete_stack_instances),
                          ("update_stack_set", update_stack_set),
                          ("update_stack_instances", update_stack_instances),
                          ("describe_stack_instance", describe_stack_instance),
                          ("list_stack_instances", list_stack_instances)]:
     setattr(cfn_responses.CloudFormationResponse, _name, _function)
+cfn_models.Stack.parameter_list = property(parameter_list)  # moto's is a property too
 
 if __name__ == "__main__":
     sys.exit(moto_main(sys.argv[1:]))

@@ -49,13 +49,32 @@ public struct StageSessions: Sendable {
 
     /// The stage's profile in the stage's region, or in `region` (same credentials); throws profile errors (naming the
     /// profile) without any network call. The first call for a stage resolves it; later calls reuse that session.
+    /// A stage written without a profile in a topology with an `organization:` section is reached through the
+    /// organization: its `organizationRole` in its account, assumed with the organization profile's credentials.
     public func session(for stage: StageConfig, region: String? = nil) throws -> AWSSession {
         let session = try resolved.session(for: stage) {
-            try AWSSession.make(
+            let base = try AWSSession.make(
                 profile: stage.profile, region: stage.region, environment: environment, config: config, transport: transport(for: stage),
                 logger: logger, credentialTimeout: credentialTimeout, timeouts: timeouts)
+            guard let role = stage.organizationRole else { return base }
+            let partition = Partition.of(region: stage.region)
+            return base.assumingRole("arn:\(partition):iam::\(stage.account):role/\(role)", sessionName: "mlopsctl-\(stage.stage.rawValue)")
         }
         return session.inRegion(region ?? stage.region)
+    }
+
+    /// A profile that is no stage's, in `region` (the organization's management profile); resolved once per run like a stage's.
+    public func session(profile: String, region: String) throws -> AWSSession {
+        try resolved.session(forProfile: profile) {
+            try AWSSession.make(
+                profile: profile, region: region, environment: environment, config: config, transport: observedTransport(labels: RequestLabels(stage: "organization")),
+                logger: logger, credentialTimeout: credentialTimeout, timeouts: timeouts)
+        }.inRegion(region)
+    }
+
+    private func observedTransport(labels: RequestLabels) -> any HTTPTransport {
+        guard let observer else { return transport }
+        return ObservedTransport(base: transport, observer: observer, labels: labels)
     }
 
     /// The transport of one stage's session: observed, with the stage's labels, when an observer listens.
@@ -65,9 +84,20 @@ public struct StageSessions: Sendable {
     }
 }
 
-/// The sessions resolved so far, by stage settings (account, profile, region).
+/// The sessions resolved so far, by stage settings (account, profile, region), and of other profiles by name.
 private final class ResolvedSessions: Sendable {
     private let sessions = Mutex<[StageConfig: AWSSession]>([:])
+    private let profiles = Mutex<[String: AWSSession]>([:])
+
+    func session(forProfile profile: String, make: () throws -> AWSSession) throws -> AWSSession {
+        if let known = profiles.withLock({ $0[profile] }) { return known }
+        let made = try make()
+        return profiles.withLock { cache in
+            if let raced = cache[profile] { return raced }
+            cache[profile] = made
+            return made
+        }
+    }
 
     func session(for stage: StageConfig, make: () throws -> AWSSession) throws -> AWSSession {
         if let known = sessions.withLock({ $0[stage] }) { return known }

@@ -21,7 +21,10 @@ extension MLOpsCommand {
                 replace or delete a bucket, key, repository, role or another stateful resource, nothing is applied in any \
                 stage unless --allow-replace is given. --dry-run shows the same plan (it creates the change sets and deletes \
                 them; nothing is deployed). Exit status: 0 success, 1 failure, refusal or bad input, 3 another run holds the ledger, \
-                130/143 interrupted by Ctrl-C/SIGTERM (run it again to resume).
+                130/143 interrupted by Ctrl-C/SIGTERM (run it again to resume). With --org: one service-managed stack set per \
+                stage role (its execution policy, then its bootstrap, the same template and parameters as that stage's) deployed by \
+                CloudFormation StackSets to the OUs and accounts of the topology's organization: section, in every organization \
+                region; --stage narrows the roles, --dry-run shows the plan (read-only); see docs/scale.md.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -37,11 +40,14 @@ extension MLOpsCommand {
         @Flag(help: "Apply updates even when they replace or delete a stateful resource (its data or identity is lost).")
         var allowReplace = false
         @Option(help: "Seconds to wait for another mlopsctl run to release the ledger.") var lockTimeout: Int = 30
+        @Flag(help: "Bootstrap the organization's member accounts through CloudFormation StackSets (the topology's organization: section).")
+        var org = false
 
         func run() async throws {
             let environment = EnvironmentVariables.current
             let topology = try CommandContext.loadTopology(global, environment: environment)
             let sessions = try global.stageSessions(for: Self.self, environment: environment)
+            if org { return try await runOrganization(topology: topology, sessions: sessions, environment: environment) }
             let options = BootstrapOptions(
                 stages: stages, dryRun: dryRun, allowAdminExecutionPolicy: allowAdminExecutionPolicy, force: force, allowReplace: allowReplace)
             let output = global.output
@@ -70,6 +76,37 @@ extension MLOpsCommand {
                 Console.printError("Error: \(locked)")
                 throw ExitCodes.ledgerLocked
             }
+        }
+    }
+}
+
+extension MLOpsCommand.Bootstrap {
+    /// `--org`: the stack-set path, with its own report.
+    func runOrganization(topology: Topology, sessions: StageSessions, environment: EnvironmentVariables) async throws {
+        let ledgerPath = ledgerOptions.location(environment: environment).path
+        let options = BootstrapOptions(stages: stages, dryRun: dryRun, allowAdminExecutionPolicy: allowAdminExecutionPolicy, force: force, allowReplace: allowReplace)
+        let workflow = OrganizationBootstrapWorkflow(
+            topology: topology, options: options, sessions: sessions, openLedger: { try LedgerDatabase.open(path: ledgerPath) },
+            lockTimeout: .seconds(lockTimeout), arguments: CommandLine.arguments.dropFirst().map { $0 },
+            progress: { line in Console.printError(line) })
+        let report: OrganizationBootstrapReport
+        do {
+            report = try await workflow.run()
+        } catch let failure as OrganizationBootstrapFailure {
+            try printOrganization(failure.report)
+            Console.printError("Error: \(failure)")
+            throw ExitCodes.failure
+        } catch let locked as LedgerLockedError {
+            Console.printError("Error: \(locked)")
+            throw ExitCodes.ledgerLocked
+        }
+        try printOrganization(report)
+    }
+
+    private func printOrganization(_ report: OrganizationBootstrapReport) throws {
+        switch global.output {
+        case .json: try Console.printJSON(report)
+        case .table: Console.print(OrganizationText.bootstrap(report))
         }
     }
 }

@@ -13,17 +13,22 @@ extension MLOpsCommand {
                 Reads the ledger only (no AWS call): the last successful `mlopsctl promote` of each project and stage. With \
                 --verify it also reads each stage's endpoint stack (read-only, with that stage's profile in the region the promotion \
                 was recorded in, its account checked first) \
-                and says whether it still serves what was recorded. Exit status: 0; 2 when --verify finds a difference; 1.
+                and says whether it still serves what was recorded. With --org: per stage role, the organization's stack sets and their \
+                instances (current, outdated, failed, with the failed ones and CloudFormation's reason), from the ledger; --verify \
+                also lists each stack set's instances now (read-only). Exit status: 0; 2 when --verify finds a difference (or, \
+                with --org, failed or outdated instances); 1.
                 """)
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var ledgerOptions: LedgerOptions
         @Option(help: "Only this project.") var project: String?
         @Flag(help: "Also read each stage's endpoint stack and say whether it still serves what the ledger recorded.") var verify = false
+        @Flag(help: "Show the organization's stack sets instead: instances current, outdated and failed per stage role.") var org = false
 
         func run() async throws {
             let environment = EnvironmentVariables.current
             let path = ledgerOptions.location(environment: environment).path
+            if org { return try await runOrganization(ledgerPath: path, environment: environment) }
             let statuses: [PromotionStatus]
             if FileManager.default.fileExists(atPath: path) {
                 statuses = try await PromotionStatus.read(ledger: try LedgerDatabase.open(path: path), project: project)
@@ -54,5 +59,26 @@ extension MLOpsCommand {
             }
             if verify && shown.contains(where: { $0.live != PromotionStatus.asRecorded }) { throw ExitCodes.unhealthy }
         }
+    }
+}
+
+extension MLOpsCommand.Status {
+    /// `--org`: the stack sets' instances, from the ledger (and with --verify from StackSets).
+    func runOrganization(ledgerPath: String, environment: EnvironmentVariables) async throws {
+        var statuses: [OrganizationStatus] = []
+        if FileManager.default.fileExists(atPath: ledgerPath) {
+            statuses = try await OrganizationStatus.read(ledger: try LedgerDatabase.open(path: ledgerPath))
+        }
+        if verify && !statuses.isEmpty {
+            let topology = try CommandContext.loadTopology(global, environment: environment)
+            guard let settings = topology.organization else { throw OrganizationInputError.noOrganizationSection }
+            let sessions = try global.stageSessions(for: Self.self, environment: environment)
+            statuses = try await OrganizationStatus.verify(statuses, access: try await OrganizationAccess.connect(settings, sessions: sessions))
+        }
+        switch global.output {
+        case .json: try Console.printJSON(statuses)
+        case .table: Console.print(OrganizationText.status(statuses, verified: verify))
+        }
+        if verify && statuses.contains(where: { !$0.isHealthy }) { throw ExitCodes.unhealthy }
     }
 }

@@ -17,7 +17,10 @@ enum AccountCheck {
         }
     }
 
-    private static func key(_ stage: StageConfig) -> String { "\(stage.profile)\u{0}\(stage.region)" }
+    /// Stages reached through the organization share a profile but not an account: their role and account are part of the key.
+    private static func key(_ stage: StageConfig) -> String {
+        "\(stage.profile)\u{0}\(stage.region)" + (stage.organizationRole.map { "\u{0}\($0)\u{0}\(stage.account)" } ?? "")
+    }
 
     /// - Returns: the caller ARN of each stage.
     static func verify(_ sessions: [(StageConfig, AWSSession)]) async throws -> [Stage: String] {
@@ -40,8 +43,9 @@ enum AccountCheck {
             case .success(let identity) where identity.account == stage.account:
                 arns[stage.stage] = identity.arn
             case .success(let identity):
+                let reach = stage.organizationRole.map { "role \($0) assumed with profile '\(stage.profile)'" } ?? "profile '\(stage.profile)'"
                 problems.append(
-                    "\(stage.stage.rawValue): profile '\(stage.profile)' reaches account \(identity.account), but the topology says "
+                    "\(stage.stage.rawValue): \(reach) reaches account \(identity.account), but the topology says "
                         + "\(stage.account); nothing was changed")
             case .failure(let error):
                 problems.append("\(stage.stage.rawValue): \(Self.unconfirmed(profile: stage.profile, region: stage.region, error))")
