@@ -290,7 +290,7 @@ _mlopsctl_doctor() {
 
 _mlopsctl_bootstrap() {
     repeating_flags=()
-    non_repeating_flags=(--debug --dry-run --allow-admin-execution-policy --force --allow-replace --version -h --help)
+    non_repeating_flags=(--debug --dry-run --allow-admin-execution-policy --force --allow-replace --org --version -h --help)
     repeating_options=(--stage)
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0
@@ -485,7 +485,7 @@ _mlopsctl_promote() {
 
 _mlopsctl_status() {
     repeating_flags=()
-    non_repeating_flags=(--debug --verify --version -h --help)
+    non_repeating_flags=(--debug --verify --org --version -h --help)
     repeating_options=()
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --project)
     __mlopsctl_offer_flags_options 0
@@ -525,7 +525,7 @@ _mlopsctl_status() {
 
 _mlopsctl_teardown() {
     repeating_flags=()
-    non_repeating_flags=(--debug --catalog --bootstrap --all --dry-run --yes --version -h --help)
+    non_repeating_flags=(--debug --catalog --bootstrap --all --dry-run --yes --org --version -h --help)
     repeating_options=(--project --stage --confirm-prod)
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0

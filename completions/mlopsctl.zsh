@@ -148,6 +148,7 @@ _mlopsctl_bootstrap() {
         '--force[Replace a customised bootstrap or one newer than mlopsctl'\''s.]'
         '--allow-replace[Apply updates even when they replace or delete a stateful resource (its data or identity is lost).]'
         '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
+        '--org[Bootstrap the organization'\''s member accounts through CloudFormation StackSets (the topology'\''s organization\: section).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -250,6 +251,7 @@ _mlopsctl_status() {
         '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
         '--project[Only this project.]:project:'
         '--verify[Also read each stage'\''s endpoint stack and say whether it still serves what the ledger recorded.]'
+        '--org[Show the organization'\''s stack sets instead\: instances current, outdated and failed per stage role.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -280,6 +282,7 @@ _mlopsctl_teardown() {
         '--yes[Do not ask for confirmation (required when stdin is not a terminal).]'
         '*--confirm-prod[The prod account id, confirming deletions in prod (repeatable).]:confirm-prod:'
         '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
+        '--org[With --bootstrap\: remove the organization'\''s stack sets, their instances and the buckets they left in member accounts.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -324,7 +327,7 @@ _mlopsctl_ledger() {
         local -ar subcommands=(
             'list:List the AWS resources the ledger tracks.'
             'show:Show one run: its command, outcome, stack events and the resources it touched.'
-            'export:Print the whole ledger as JSON: runs with their stack events, resources and the lock.'
+            'export:Print the whole ledger as JSON: runs with their stack events, resources, stack sets and instances, and the lock.'
             'unlock:Remove the ledger lock of a run that is no longer running.'
         )
         _describe -V subcommand subcommands && ret=0

@@ -3,10 +3,10 @@ import AWSConfig
 import Ledger
 
 extension MLOpsCommand.LedgerCommand {
-    /// Everything in the ledger as one JSON document (runs with their events, resources, the lock).
+    /// Everything in the ledger as one JSON document (runs with their events, resources, stack sets and instances, the lock).
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the whole ledger as JSON: runs with their stack events, resources and the lock.",
+            abstract: "Print the whole ledger as JSON: runs with their stack events, resources, stack sets and instances, and the lock.",
             discussion: "The ledger holds no secrets: no column can hold one. Dates are ISO 8601 (UTC).")
 
         @OptionGroup var ledgerOptions: LedgerOptions
