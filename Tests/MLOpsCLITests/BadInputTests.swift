@@ -66,6 +66,18 @@ import Testing
         Case(name: "unreadable topology file", arguments: ["doctor", "--topology", "/nonexistent/mlopsctl.yaml"], expected: ["/nonexistent/mlopsctl.yaml"]),
         Case(name: "unreadable config file (a directory)", config: "<directory>", expected: ["config"]),
         Case(name: "unknown option", arguments: ["doctor", "--outptu", "json"], expected: ["--outptu"], expectedStatus: 64),
+        // --org without an organization: section, for each verb that has it (teardown reads the ledger, but needs the
+        // organization profile to reach the stack sets).
+        Case(name: "bootstrap --org without organization section", arguments: ["bootstrap", "--org"], expected: ["--org needs an organization: section"]),
+        Case(name: "status --org --verify without organization section", arguments: ["status", "--org", "--verify"], expected: ["--org needs an organization: section"]),
+        Case(
+            name: "teardown --bootstrap --org without organization section", arguments: ["teardown", "--bootstrap", "--org", "--yes"],
+            expected: ["--org needs an organization: section"]),
+        Case(name: "teardown --org without --bootstrap", arguments: ["teardown", "--org"], expected: ["--org tears down", "--bootstrap"], expectedStatus: 64),
+        Case(
+            name: "organization target with a malformed OU id",
+            topology: validTopology + "\norganization:\n  profile: gov\n  targets:\n    dev: { organizationalUnits: [ou-BAD] }\n",
+            arguments: ["bootstrap", "--org"], expected: ["organization.targets.dev.organizationalUnits", "ou-BAD"]),
     ]
 
     @Test(arguments: cases)

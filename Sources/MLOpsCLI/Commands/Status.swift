@@ -65,13 +65,14 @@ extension MLOpsCommand {
 extension MLOpsCommand.Status {
     /// `--org`: the stack sets' instances, from the ledger (and with --verify from StackSets).
     func runOrganization(ledgerPath: String, environment: EnvironmentVariables) async throws {
+        // --verify reads StackSets through the organization profile: the section is checked before anything is read.
+        let settings = try verify ? CommandContext.loadTopology(global, environment: environment).organization : nil
+        if verify && settings == nil { throw OrganizationInputError.noOrganizationSection }
         var statuses: [OrganizationStatus] = []
         if FileManager.default.fileExists(atPath: ledgerPath) {
             statuses = try await OrganizationStatus.read(ledger: try LedgerDatabase.open(path: ledgerPath))
         }
-        if verify && !statuses.isEmpty {
-            let topology = try CommandContext.loadTopology(global, environment: environment)
-            guard let settings = topology.organization else { throw OrganizationInputError.noOrganizationSection }
+        if let settings, !statuses.isEmpty {
             let sessions = try global.stageSessions(for: Self.self, environment: environment)
             statuses = try await OrganizationStatus.verify(statuses, access: try await OrganizationAccess.connect(settings, sessions: sessions))
         }

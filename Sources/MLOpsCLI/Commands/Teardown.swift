@@ -33,11 +33,11 @@ extension MLOpsCommand {
         var org = false
 
         func validate() throws {
-            if project.isEmpty && !catalog && !bootstrap && !all {
-                throw ValidationError("say what to tear down: --project NAME, --catalog, --bootstrap or --all")
-            }
             if org && (!bootstrap || all || catalog || !project.isEmpty) {
                 throw ValidationError("--org tears down the organization's bootstrap only: use it with --bootstrap and nothing else")
+            }
+            if project.isEmpty && !catalog && !bootstrap && !all {
+                throw ValidationError("say what to tear down: --project NAME, --catalog, --bootstrap or --all")
             }
         }
 
@@ -102,6 +102,8 @@ struct CLIMessage: Error, CustomStringConvertible {
 extension MLOpsCommand.Teardown {
     /// `--bootstrap --org`: the stack sets `bootstrap --org` recorded, their instances, then the members' retained buckets.
     func runOrganization(topology: Topology, sessions: StageSessions, environment: EnvironmentVariables) async throws {
+        // The stack sets live in the organization profile's account: without the section there is no way to reach them.
+        guard let settings = topology.organization else { throw OrganizationInputError.noOrganizationSection }
         let ledgerPath = ledgerOptions.location(environment: environment).path
         let workflow = OrganizationTeardownWorkflow(
             topology: topology, sessions: sessions, stages: Set(stages.map(\.rawValue)), openLedger: { try LedgerDatabase.open(path: ledgerPath) },
@@ -116,7 +118,7 @@ extension MLOpsCommand.Teardown {
         }
         if plan.stages.contains(Stage.prod.rawValue) {
             // Hundreds of prod accounts cannot each be typed: the organization's id confirms them all.
-            let organization = try await OrganizationAccess.connect(topology.organization!, sessions: sessions).organization.id
+            let organization = try await OrganizationAccess.connect(settings, sessions: sessions).organization.id
             if !confirmProd.contains(organization) {
                 guard prompter.isInteractive else {
                     throw CLIMessage("the plan deletes the bootstrap of the prod role's member accounts: pass --confirm-prod \(organization)")

@@ -99,19 +99,25 @@ public struct OrganizationTeardownWorkflow: Sendable {
                     }
                 }
                 if !live.isEmpty {
-                    let accounts = Array(Set(live.map(\.account))).sorted()
-                    let units = Array(Set(live.map { $0.organizationalUnitId ?? access.rootId })).sorted()
-                    let regions = Array(Set(live.map(\.region))).sorted()
-                    let outcome = try await runner.run(entry.name, action: "delete \(live.count) instance(s)", total: live.count) { operationId in
-                        try await cloudFormation.deleteStackInstances(
-                            StackInstancesRequest(
-                                stackSetName: entry.name,
-                                deploymentTargets: StackSetDeploymentTargets(organizationalUnitIds: units, accounts: accounts, accountFilterType: .intersection),
-                                regions: regions, operationPreferences: StackSetApplier.preferences(access.settings), callAs: access.callAs,
-                                operationId: operationId),
-                            retainStacks: false)
+                    // At most 50 OUs per operation (as for CreateStackInstances): one delete operation per batch of OUs.
+                    let unitOf = Dictionary(live.map { ($0.account, $0.organizationalUnitId ?? access.rootId) }) { first, _ in first }
+                    var failures: [StackInstanceFailure] = []
+                    for units in Array(Set(unitOf.values)).sorted().batches(of: StackSetApplier.unitsPerOperation) {
+                        let accounts = unitOf.filter { units.contains($0.value) }.keys.sorted()
+                        let doomed = live.filter { accounts.contains($0.account) }
+                        let regions = Array(Set(doomed.map(\.region))).sorted()
+                        let outcome = try await runner.run(entry.name, action: "delete \(doomed.count) instance(s)", total: doomed.count) { operationId in
+                            try await cloudFormation.deleteStackInstances(
+                                StackInstancesRequest(
+                                    stackSetName: entry.name,
+                                    deploymentTargets: StackSetDeploymentTargets(organizationalUnitIds: units, accounts: accounts, accountFilterType: .intersection),
+                                    regions: regions, operationPreferences: StackSetApplier.preferences(access.settings), callAs: access.callAs,
+                                    operationId: operationId),
+                                retainStacks: false)
+                        }
+                        failures += outcome.failures
                     }
-                    let reasons = Dictionary(outcome.failures.map { ($0.key, $0.reason) }) { first, _ in first }
+                    let reasons = Dictionary(failures.map { ($0.key, $0.reason) }) { first, _ in first }
                     live = try await instances(entry.name, access)
                     _ = try await ledger.syncStackInstances(key, observed: live.map(OrganizationLedgerRecorder.observation), runId: runId)
                     for instance in live {

@@ -46,18 +46,19 @@ struct StackSetApplier: Sendable {
             outcome.failures += result.failures
             updatedAll = true
         }
-        if !review.newUnits.isEmpty {
-            let result = try await runner.run(spec.name, action: "deploy to \(review.newUnits.count) OU(s)", total: 0) { operationId in
+        // CreateStackInstances takes at most 50 OUs (API_CreateStackInstances): more are sent in batches, one operation each.
+        for batch in review.newUnits.batches(of: Self.unitsPerOperation) {
+            let result = try await runner.run(spec.name, action: "deploy to \(batch.count) OU(s)", total: 0) { operationId in
                 try await cloudFormation.createStackInstances(StackInstancesRequest(
-                    stackSetName: spec.name, deploymentTargets: StackSetDeploymentTargets(organizationalUnitIds: review.newUnits),
+                    stackSetName: spec.name, deploymentTargets: StackSetDeploymentTargets(organizationalUnitIds: batch),
                     regions: review.regions, operationPreferences: preferences, callAs: access.callAs, operationId: operationId))
             }
-            outcome.operations.append("deployed to " + review.newUnits.joined(separator: ", "))
+            outcome.operations.append("deployed to " + batch.joined(separator: ", "))
             outcome.failures += result.failures
         }
-        if !review.missing.isEmpty {
-            let accounts = review.missing.map(\.account)
-            let units = Array(Set(review.missing.map(\.unit))).sorted()
+        let missingUnits = Array(Set(review.missing.map(\.unit))).sorted()
+        for units in missingUnits.batches(of: Self.unitsPerOperation) {
+            let accounts = review.missing.filter { units.contains($0.unit) }.map(\.account)
             let result = try await runner.run(spec.name, action: "add \(accounts.count) account(s)", total: accounts.count * review.regions.count) { operationId in
                 try await cloudFormation.createStackInstances(StackInstancesRequest(
                     stackSetName: spec.name,
@@ -68,20 +69,27 @@ struct StackSetApplier: Sendable {
             outcome.failures += result.failures
         }
         if !review.outdated.isEmpty && !updatedAll {
-            let accounts = Array(Set(review.outdated.map(\.account))).sorted()
-            let units = Array(Set(review.live.filter { summary in accounts.contains(summary.account) }.map { $0.organizationalUnitId ?? access.rootId })).sorted()
-            let regions = Array(Set(review.outdated.map(\.region))).sorted()
-            let result = try await runner.run(spec.name, action: "re-deploy \(review.outdated.count) outdated instance(s)", total: review.outdated.count) { operationId in
-                try await cloudFormation.updateStackInstances(StackInstancesRequest(
-                    stackSetName: spec.name,
-                    deploymentTargets: StackSetDeploymentTargets(organizationalUnitIds: units, accounts: accounts, accountFilterType: .intersection),
-                    regions: regions, operationPreferences: preferences, callAs: access.callAs, operationId: operationId))
+            let outdatedAccounts = Set(review.outdated.map(\.account))
+            let unitOf = Dictionary(review.live.filter { outdatedAccounts.contains($0.account) }.map { ($0.account, $0.organizationalUnitId ?? access.rootId) }) { first, _ in first }
+            for units in Array(Set(unitOf.values)).sorted().batches(of: Self.unitsPerOperation) {
+                let accounts = unitOf.filter { units.contains($0.value) }.keys.sorted()
+                let keys = review.outdated.filter { accounts.contains($0.account) }
+                let regions = Array(Set(keys.map(\.region))).sorted()
+                let result = try await runner.run(spec.name, action: "re-deploy \(keys.count) outdated instance(s)", total: keys.count) { operationId in
+                    try await cloudFormation.updateStackInstances(StackInstancesRequest(
+                        stackSetName: spec.name,
+                        deploymentTargets: StackSetDeploymentTargets(organizationalUnitIds: units, accounts: accounts, accountFilterType: .intersection),
+                        regions: regions, operationPreferences: preferences, callAs: access.callAs, operationId: operationId))
+                }
+                outcome.operations.append("re-deployed \(keys.count) outdated instance(s)")
+                outcome.failures += result.failures
             }
-            outcome.operations.append("re-deployed \(review.outdated.count) outdated instance(s)")
-            outcome.failures += result.failures
         }
         return outcome
     }
+
+    /// The most OUs one CreateStackInstances (or UpdateStackInstances) operation takes.
+    static let unitsPerOperation = 50
 
     /// The topology's operation preferences, as StackSets takes them.
     var preferences: StackSetOperationPreferences { Self.preferences(settings) }
@@ -93,5 +101,12 @@ struct StackSetApplier: Sendable {
             failureToleranceCount: chosen.failureToleranceCount, failureTolerancePercentage: chosen.failureTolerancePercentage,
             maxConcurrentCount: chosen.maxConcurrentCount, maxConcurrentPercentage: chosen.maxConcurrentPercentage,
             concurrencyMode: StackSetConcurrencyMode(rawValue: chosen.concurrencyMode.rawValue))
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements, in order.
+    func batches(of size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }
