@@ -20,6 +20,7 @@ public struct OrganizationTeardownWorkflow: Sendable {
     public let progress: @Sendable (String) -> Void
     /// Member accounts worked on at once when deleting retained resources.
     public var memberConcurrency = 8
+    private let memberSessions = CheckedMemberSessions()
 
     public init(
         topology: Topology, sessions: StageSessions, stages: Set<String>, openLedger: @escaping @Sendable () throws -> LedgerDatabase,
@@ -171,11 +172,10 @@ public struct OrganizationTeardownWorkflow: Sendable {
     /// Deletes the images of the member's container-assets repository, after checking the session's account. Failures are
     /// only reported: the instance deletion then fails there with CloudFormation's own reason.
     private func emptyImageRepository(_ place: StackInstanceKey, access: OrganizationAccess) async {
-        let session = access.memberSession(place.account, region: place.region)
         do {
-            let identity = try await session.sts.getCallerIdentity()
-            guard identity.account == place.account else {
-                return progress("\(place): role \(access.accessRoleArn(place.account)) reached account \(identity.account); its images were left")
+            let (session, reached) = try await memberSessions.session(place, access: access)
+            guard reached == place.account else {
+                return progress("\(place): role \(access.accessRoleArn(place.account)) reached account \(reached); its images were left")
             }
             let names = BootstrapNames(qualifier: topology.qualifier, account: place.account, region: place.region, partition: access.partition)
             let runner = TeardownStepRunner(session: session, ledger: try openLedger(), sleep: { try await Task.sleep(for: $0) }, progress: progress)
@@ -213,11 +213,10 @@ public struct OrganizationTeardownWorkflow: Sendable {
     {
         let what = "bucket \(entry.physicalId)"
         do {
-            let session = access.memberSession(entry.account, region: entry.region)
-            let identity = try await session.sts.getCallerIdentity()
-            guard identity.account == entry.account else {
+            let (session, reached) = try await memberSessions.session(StackInstanceKey(account: entry.account, region: entry.region), access: access)
+            guard reached == entry.account else {
                 return .init(stage: entry.stage, account: entry.account, region: entry.region, what: what, outcome: "left",
-                             reason: "role \(access.accessRoleArn(entry.account)) reached account \(identity.account); nothing was deleted there")
+                             reason: "role \(access.accessRoleArn(entry.account)) reached account \(reached); nothing was deleted there")
             }
             try await ledger.settle(entry.id, status: .deleting)
             let runner = TeardownStepRunner(session: session, ledger: ledger, sleep: { try await Task.sleep(for: $0) }, progress: progress)
