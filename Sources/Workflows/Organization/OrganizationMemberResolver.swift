@@ -55,6 +55,13 @@ struct OrganizationMemberResolver: Sendable {
                 }
                 members.append(OrganizationMember(stage: target.stage, account: account, unit: access.rootId, viaOrganizationalUnit: false))
             }
+            if access.settings.autoDeployment, members.contains(where: { !$0.viaOrganizationalUnit }) {
+                // Listed accounts go in with AccountFilterType=INTERSECTION inside the root; AWS documents auto-deployment
+                // for target OUs only, not whether such a filtered root target is one.
+                resolution.warnings.append("\(path).accounts: listed accounts are deployed inside the organization root with "
+                    + "AccountFilterType=INTERSECTION, and AWS does not document whether auto-deployment then follows the root; to "
+                    + "keep auto-deployment to your OUs, put these accounts in a targeted OU or set organization.autoDeployment: false")
+            }
             var kept: [OrganizationMember] = []
             for member in members {
                 if member.account == access.organization.masterAccountId {
