@@ -57,12 +57,26 @@ struct StackSetOperationRunner: Sendable {
                 progress(line)
                 return Outcome(operationId: operationId, status: operation.status.rawValue, statusReason: operation.statusReason, failures: failures)
             }
-            let line = "\(stackSet): \(action) \(status)\(failed > 0 ? ", \(failed) failed so far" : "")"
+            // Past the first quick polls, how many accounts are done: one listing page per 100 accounts per poll (at most
+            // every 15 s), only while an operation is slow enough for a person to wonder. A failed count is not an error.
+            let done = total > 0 && pause >= .seconds(2) ? try? await finishedCount(stackSet, operationId: operationId) : nil
+            let line = "\(stackSet): \(action) \(status)" + (done.map { ", \($0)/\(total) done" } ?? "")
+                + (failed > 0 ? ", \(failed) failed so far" : "")
             if line != lastLine { progress(line) }
             lastLine = line
             try await sleep(pause)
             pause = min(pause * 2, longestPoll)
         }
+    }
+
+    /// The accounts and regions the operation has finished with, whatever the outcome.
+    private func finishedCount(_ stackSet: String, operationId: String) async throws -> Int {
+        var count = 0
+        for try await result in cloudFormation.stackSetOperationResults(stackSetName: stackSet, operationId: operationId, callAs: callAs)
+        where [.succeeded, .failed, .cancelled].contains(result.status) {
+            count += 1
+        }
+        return count
     }
 
     /// The instances an operation could not deploy, with CloudFormation's reason (streamed page by page).
