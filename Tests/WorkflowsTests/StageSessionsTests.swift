@@ -58,37 +58,6 @@ import Topology
         #expect(identities.allSatisfy { $0.url.absoluteString.hasPrefix("http://127.0.0.1:5055") })
     }
 
-    /// A stage reached through the organization: the organization profile's keys assume the access role in the stage's
-    /// account (in the stage region's partition), once, and every call is signed with the role's keys.
-    @Test(arguments: [("us-east-1", "aws"), ("cn-north-1", "aws-cn")])
-    func aStageWithAnOrganizationRoleAssumesItInItsAccount(region: String, partition: String) async throws {
-        let transport = ScriptedTransport { request, _ in
-            switch RecordingTransport.operationName(request) {
-            case "AssumeRole":
-                return HTTPResponse(statusCode: 200, body: "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
-                    + "<Credentials><AccessKeyId>ASIAMEMBER</AccessKeyId><SecretAccessKey>x</SecretAccessKey><SessionToken>t</SessionToken>"
-                    + "<Expiration>2099-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><Arn>arn:\(partition):sts::555555555555:assumed-role/TeamAccess/s</Arn>"
-                    + "<AssumedRoleId>AROA:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>")
-            default:
-                return HTTPResponse(statusCode: 200, body: "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
-                    + "<Arn>arn:\(partition):sts::555555555555:assumed-role/TeamAccess/s</Arn><UserId>AROA:s</UserId><Account>555555555555</Account>"
-                    + "</GetCallerIdentityResult></GetCallerIdentityResponse>")
-            }
-        }
-        let shared = try SharedConfig.parse(configFile: Self.config, credentialsFile: "", configPath: "config", credentialsPath: "credentials")
-        let sessions = StageSessions(config: shared, environment: EnvironmentVariables([:]), transport: transport, logger: Logger(label: "test"))
-        let dev = StageConfig(stage: .dev, account: "555555555555", profile: "base", region: region, organizationRole: "TeamAccess")
-
-        for _ in 0..<2 { #expect(try await sessions.session(for: dev).sts.getCallerIdentity().account == "555555555555") }
-
-        let calls = transport.requests.map { (RecordingTransport.operationName($0), $0) }
-        #expect(calls.map(\.0) == ["AssumeRole", "GetCallerIdentity", "GetCallerIdentity"])
-        let assume = String(decoding: calls[0].1.body, as: UTF8.self).removingPercentEncoding ?? ""
-        #expect(assume.contains("RoleArn=arn:\(partition):iam::555555555555:role/TeamAccess"), "\(assume)")
-        #expect(calls[0].1.headers["Authorization"]?.contains("AKIDBASE/") == true)
-        #expect(calls.dropFirst().allSatisfy { $0.1.headers["Authorization"]?.contains("ASIAMEMBER/") == true })
-    }
-
     @Test func aProfileErrorNamesTheProfileEveryTime() throws {
         let shared = try SharedConfig.parse(configFile: Self.config, credentialsFile: "", configPath: "config", credentialsPath: "credentials")
         let sessions = StageSessions(config: shared, environment: EnvironmentVariables([:]), transport: ScriptedTransport([]), logger: Logger(label: "test"))
