@@ -1,5 +1,6 @@
 import ArgumentParser
 import BuildInfo
+import Foundation
 
 /// The root command: configuration only; each verb is a subcommand in its own file.
 public struct MLOpsCommand: AsyncParsableCommand {
@@ -22,16 +23,31 @@ public struct MLOpsCommand: AsyncParsableCommand {
 
     /// Parses the process arguments and runs the chosen command. The executable calls this rather than
     /// `main()` because the synchronous `main()` overload wins overload resolution from another module.
+    /// Every error ends here: one line on stderr (ours, or ArgumentParser's with its usage block for a usage error),
+    /// the exit code of docs/output.md, and with `--output jsonl` the closing `result` line.
     public static func entryPoint(_ arguments: [String]? = nil) async {
+        let arguments = GlobalArgumentOrder.normalized(arguments ?? Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)
+            // Chosen before the command runs, so that a run failing at its first step still ends with a result line.
+            if CommandTree.globalOptions(of: command)?.output == .jsonl { JSONLine.begin(command: CommandTree.path(of: type(of: command))) }
             if let asyncCommand = command as? any AsyncParsableCommand {
-                try await InterruptibleRun.run(asyncCommand, arguments: arguments ?? Array(CommandLine.arguments.dropFirst()))
+                try await InterruptibleRun.run(asyncCommand, arguments: arguments)
             } else {
                 try command.run()
             }
+            JSONLine.finish(exitCode: 0, error: nil)
         } catch {
-            exit(withError: error)
+            let code = ExitStatus.code(for: error)
+            let message = ExitStatus.message(for: error)
+            JSONLine.finish(exitCode: code, error: (message ?? (code == 0 || error is ExitCode ? nil : fullMessage(for: error))).map(Self.firstLine))
+            guard let message else { exit(withError: error) }
+            Console.printError(message)
+            Foundation.exit(code)
         }
+    }
+
+    private static func firstLine(_ text: String) -> String {
+        String(text.split(separator: "\n", maxSplits: 1).first ?? "").replacingOccurrences(of: "Error: ", with: "", options: .anchored)
     }
 }

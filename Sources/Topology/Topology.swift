@@ -30,6 +30,8 @@ public struct Topology: Sendable, Equatable {
     public var project: ProjectSettings
     /// Stage roles fanned out to member accounts through StackSets (`organization:`); nil for a per-account topology.
     public var organization: OrganizationSettings?
+    /// Where AWS_PROFILE or AWS_REGION filled a gap of the file, one line each (shown to the user as notes).
+    public var notes: [String] = []
 
     /// - Precondition: `stages` holds each `Stage` exactly once (the loader guarantees it).
     public init(

@@ -7,6 +7,10 @@ struct TopologyDocumentReader {
     private(set) var problems: [TopologyProblem] = []
     /// The folder of the topology file, for relative paths inside it (policy documents).
     var baseDirectory: String?
+    /// AWS_PROFILE / AWS_REGION, for a stage that names no profile or region.
+    var defaults = EnvironmentDefaults.none
+    /// One line per gap the defaults filled (`stages.dev.profile: not set; using AWS_PROFILE=ops`).
+    private(set) var notes: [String] = []
 
     /// The topology, or nil when any problem was found (then `problems` is not empty).
     mutating func read(_ root: Node?) -> Topology? {
@@ -123,9 +127,12 @@ struct TopologyDocumentReader {
         } else if reach.hasOrganization {
             profile = reach.organization?.profile
             organizationRole = reach.organization?.accessRole
+        } else if let fallback = defaults.profile, TopologyFormats.profileProblem(fallback.value) == nil {
+            profile = fallback.value
+            notes.append("\(path).profile is not set; using \(fallback.variable)=\(fallback.value)")
         } else {
-            report("\(path).profile", "missing; name the AWS profile that reaches this account, or add an organization: "
-                + "section to reach it through the organization's access role", fields.mark)
+            report("\(path).profile", "missing; name the AWS profile that reaches this account, export AWS_PROFILE, or add an "
+                + "organization: section to reach it through the organization's access role", fields.mark)
         }
         var region = defaultRegion
         if let regionNode = fields["region"] {
@@ -134,8 +141,11 @@ struct TopologyDocumentReader {
                 report("\(path).region", problem, regionNode)
                 region = nil
             }
+        } else if !hasDefaultRegion, let fallback = defaults.region, TopologyFormats.regionProblem(fallback.value) == nil {
+            region = fallback.value
+            notes.append("\(path).region is not set; using \(fallback.variable)=\(fallback.value)")
         } else if !hasDefaultRegion {
-            report("\(path).region", "missing; set region here or a top-level region", fields.mark)
+            report("\(path).region", "missing; set region here or a top-level region, or export AWS_REGION", fields.mark)
         }
         guard let account, let profile, let region else { return nil }
         return StageConfig(stage: stage, account: account, profile: profile, region: region, organizationRole: organizationRole)

@@ -6,7 +6,7 @@ import Yams
 public enum TopologyLoader {
     /// Loads the topology at `path`.
     /// - Throws: `TopologyError` when the file is missing, unreadable, not YAML, or breaks any rule.
-    public static func load(path: String) throws -> Topology {
+    public static func load(path: String, defaults: EnvironmentDefaults = .none) throws -> Topology {
         guard FileManager.default.fileExists(atPath: path) else {
             throw TopologyError(file: path, problems: [TopologyProblem(
                 path: "", message: "file not found; pass --topology PATH, set \(TopologyLocation.environmentVariable), "
@@ -26,11 +26,12 @@ public enum TopologyLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw TopologyError(file: path, problems: [TopologyProblem(path: "", message: "the file is not UTF-8 text")])
         }
-        return try parse(yaml: text, file: path)
+        return try parse(yaml: text, file: path, defaults: defaults)
     }
 
     /// Parses topology YAML held in memory; `file` is only used to name the source in errors.
-    public static func parse(yaml: String, file: String = "<input>") throws -> Topology {
+    /// `defaults` (AWS_PROFILE, AWS_REGION) fill a stage's missing profile or region; `Topology.notes` says where.
+    public static func parse(yaml: String, file: String = "<input>", defaults: EnvironmentDefaults = .none) throws -> Topology {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -38,10 +39,12 @@ public enum TopologyLoader {
             throw TopologyError(file: file, problems: [syntaxProblem(error)])
         }
         var reader = TopologyDocumentReader()
+        reader.defaults = defaults
         reader.baseDirectory = file.hasPrefix("<") ? nil : URL(fileURLWithPath: file).deletingLastPathComponent().path
-        guard let topology = reader.read(root) else {
+        guard var topology = reader.read(root) else {
             throw TopologyError(file: file, problems: reader.problems)
         }
+        topology.notes = reader.notes
         return topology
     }
 

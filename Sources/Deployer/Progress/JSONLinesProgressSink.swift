@@ -6,9 +6,12 @@ import Foundation
 /// `{"elapsedSeconds":3,"eventId":"…","logicalResourceId":"Bucket",…,"type":"event"}` and
 /// `{"phase":"finished","stack":"…","status":"CREATE_COMPLETE","type":"phase",…}`.
 public struct JSONLinesProgressSink: StackProgressSink {
+    /// Fields every line carries, e.g. the stage, account and region, so the lines of concurrent stages can be told apart.
+    let context: [String: String]
     let write: ProgressWriter
 
-    public init(write: @escaping ProgressWriter) {
+    public init(context: [String: String] = [:], write: @escaping ProgressWriter) {
+        self.context = context
         self.write = write
     }
 
@@ -60,7 +63,8 @@ public struct JSONLinesProgressSink: StackProgressSink {
 
     /// Written by hand so keys are ordered by Unicode scalars (`"resourceType" < "resourcesDone"`):
     /// swift-corelibs-foundation's `.sortedKeys` puts `resourcesDone` first.
-    private func emit(_ object: [String: Any]) {
+    private func emit(_ fields: [String: Any]) {
+        let object = fields.merging(context) { own, _ in own }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .withoutEscapingSlashes
         func encoded(_ value: Any) -> String {

@@ -45,36 +45,30 @@ extension MLOpsCommand {
 
         func run() async throws {
             let environment = EnvironmentVariables.current
-            let topology = try CommandContext.loadTopology(global, environment: environment)
+            let output = global.contract("bootstrap")
+            let topology = try CommandContext.loadTopology(global, environment: environment, output: output)
             let sessions = try global.stageSessions(for: Self.self, environment: environment)
-            if org { return try await runOrganization(topology: topology, sessions: sessions, environment: environment) }
+            if org { return try await runOrganization(topology: topology, sessions: sessions, environment: environment, output: output) }
             let options = BootstrapOptions(
                 stages: stages, dryRun: dryRun, allowAdminExecutionPolicy: allowAdminExecutionPolicy, force: force, allowReplace: allowReplace)
-            let output = global.output
             let ledgerPath = ledgerOptions.location(environment: environment).path
             let stageCount = stages.isEmpty ? Stage.allCases.count : Set(stages).count
             let workflow = BootstrapWorkflow(
                 topology: topology, options: options, sessions: sessions,
                 openLedger: { try LedgerDatabase.open(path: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
                 arguments: CommandLine.arguments.dropFirst().map { $0 },
-                display: ProgressDisplay.factory(output: global.output, stageCount: stageCount),
-                showPlan: { BootstrapPlan(results: $0).print(output) })
+                display: output.progressSink(stageCount: stageCount),
+                showPlan: { BootstrapPlan(results: $0).show(output) })
             do {
                 let results = try await workflow.run()
-                if dryRun { BootstrapPlan(results: results).print(global.output) }
-                try BootstrapReport(results: results, dryRun: dryRun).print(global.output)
+                // The plan is the answer of a dry run: on stdout in table mode (in JSON it is part of the result).
+                if dryRun, output.format == .table, let text = BootstrapPlan(results: results).text { Console.print(text) }
+                try BootstrapReport(results: results, dryRun: dryRun).print(output)
                 // A dry run that could not read a stage's plan has not shown what would happen there.
-                if results.contains(where: { !$0.succeeded }) {
-                    Console.printError("Error: \(BootstrapReport.failureLine(results))")
-                    throw ExitCodes.failure
-                }
+                if results.contains(where: { !$0.succeeded }) { throw CLIFailure(BootstrapReport.failureLine(results)) }
             } catch let failure as BootstrapFailure {
-                try BootstrapReport(results: failure.results, dryRun: dryRun).print(global.output)
-                Console.printError("Error: \(BootstrapReport.failureLine(failure.results))")
-                throw ExitCodes.failure
-            } catch let locked as LedgerLockedError {
-                Console.printError("Error: \(locked)")
-                throw ExitCodes.ledgerLocked
+                try BootstrapReport(results: failure.results, dryRun: dryRun).print(output)
+                throw CLIFailure(BootstrapReport.failureLine(failure.results))
             }
         }
     }
@@ -82,32 +76,21 @@ extension MLOpsCommand {
 
 extension MLOpsCommand.Bootstrap {
     /// `--org`: the stack-set path, with its own report.
-    func runOrganization(topology: Topology, sessions: StageSessions, environment: EnvironmentVariables) async throws {
+    func runOrganization(topology: Topology, sessions: StageSessions, environment: EnvironmentVariables, output: CommandOutput) async throws {
         let ledgerPath = ledgerOptions.location(environment: environment).path
         let options = BootstrapOptions(stages: stages, dryRun: dryRun, allowAdminExecutionPolicy: allowAdminExecutionPolicy, force: force, allowReplace: allowReplace)
         let workflow = OrganizationBootstrapWorkflow(
             topology: topology, options: options, sessions: sessions, openLedger: { try LedgerDatabase.open(path: ledgerPath) },
             lockTimeout: .seconds(lockTimeout), arguments: CommandLine.arguments.dropFirst().map { $0 },
-            progress: { line in Console.printError(line) })
+            progress: output.progressLine)
         let report: OrganizationBootstrapReport
         do {
             report = try await workflow.run()
         } catch let failure as OrganizationBootstrapFailure {
-            try printOrganization(failure.report)
-            Console.printError("Error: \(failure)")
-            throw ExitCodes.failure
-        } catch let locked as LedgerLockedError {
-            Console.printError("Error: \(locked)")
-            throw ExitCodes.ledgerLocked
+            try output.result(failure.report, text: OrganizationText.bootstrap(failure.report))
+            throw CLIFailure("\(failure)")
         }
-        try printOrganization(report)
-    }
-
-    private func printOrganization(_ report: OrganizationBootstrapReport) throws {
-        switch global.output {
-        case .json: try Console.printJSON(report)
-        case .table: Console.print(OrganizationText.bootstrap(report))
-        }
+        try output.result(report, text: OrganizationText.bootstrap(report))
     }
 }
 
@@ -118,15 +101,8 @@ struct BootstrapReport: Encodable {
     let results: [StageBootstrapResult]
     let dryRun: Bool
 
-    func print(_ output: OutputFormat) throws {
-        switch output {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            Console.print(String(decoding: try encoder.encode(self), as: UTF8.self))
-        case .table:
-            Console.print(table)
-        }
+    func print(_ output: CommandOutput) throws {
+        try output.result(self, text: table)
     }
 
     /// The one line stderr gets when stages failed (the table on stdout has the rest): how many, and the first.

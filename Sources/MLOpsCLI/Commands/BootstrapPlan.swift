@@ -7,24 +7,22 @@ import Workflows
 struct BootstrapPlan {
     let results: [StageBootstrapResult]
 
-    /// Table output: a text table on stdout; JSON output: one `{"type":"plan",…}` line per stack (the progress format).
-    func print(_ output: OutputFormat) {
-        switch output {
-        case .table:
-            if let text { Console.print(text) }
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    /// Shown before anything changes: the table on stderr (narration, so `--quiet` hides it), one
+    /// `{"type":"plan",…}` event per changing stack in `jsonl`. In `json` the plan is part of the result document.
+    func show(_ output: CommandOutput) {
+        switch output.format {
+        case .table, .json:
+            if let text { output.note(text) }
+        case .jsonl:
             for result in results {
                 for stack in result.stacks where stack.changes?.isEmpty == false {
-                    let line = Line(stage: result.stage, stack: stack.stack, action: stack.action.rawValue, changes: stack.changes ?? [])
-                    if let data = try? encoder.encode(line) { Console.print(String(decoding: data, as: UTF8.self)) }
+                    output.event(Event(stage: result.stage, stack: stack.stack, action: stack.action.rawValue, changes: stack.changes ?? []))
                 }
             }
         }
     }
 
-    private struct Line: Encodable {
+    private struct Event: Encodable {
         let type = "plan"
         let stage: String
         let stack: String

@@ -19,13 +19,12 @@ extension MLOpsCommand {
 
         func run() async throws {
             let environment = EnvironmentVariables.current
-            let topology = try CommandContext.loadTopology(global, environment: environment)
+            let output = global.contract("doctor")
+            let topology = try CommandContext.loadTopology(global, environment: environment, output: output)
             let sessions = try global.stageSessions(for: Self.self, environment: environment)
             let rows = await DoctorWorkflow(topology: topology, sessions: sessions).run()
-            switch global.output {
-            case .json: try Console.printJSON(DoctorReport(rows: rows))
-            case .table: Console.print(DoctorReport(rows: rows).table)
-            }
+            let report = DoctorReport(rows: rows)
+            try output.result(report, text: report.table)
             if rows.contains(where: { !$0.isHealthy }) { throw ExitCodes.unhealthy }
         }
     }

@@ -30,28 +30,21 @@ extension MLOpsCommand {
 
         func run() async throws {
             let environment = EnvironmentVariables.current
-            let topology = try CommandContext.loadTopology(global, environment: environment)
+            let output = global.contract("launch-project")
+            let topology = try CommandContext.loadTopology(global, environment: environment, output: output)
             let sessions = try global.stageSessions(for: Self.self, environment: environment)
             let ledgerPath = ledgerOptions.location(environment: environment).path
             let workflow = LaunchProjectWorkflow(
                 topology: topology, sessions: sessions, identity: ProjectIdentity(name: name, id: id), via: via,
                 openLedger: { try LedgerDatabase.open(path: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
                 arguments: CommandLine.arguments.dropFirst().map { $0 },
-                display: ProgressDisplay.factory(output: global.output, stageCount: 1)(topology[.dev]))
-            do {
-                let result = try await workflow.run()
-                switch global.output {
-                case .json: try Console.printJSON(result)
-                case .table:
-                    var table = TextTable(header: ["PROJECT", "ID", "VIA", "STACK", "RESULT"])
-                    table.rows.append([result.name, result.id, result.via, result.stack ?? "-", result.stackAction])
-                    for (key, value) in result.outputs.sorted(by: { $0.key < $1.key }) { table.rows.append(["", "", "", key, value]) }
-                    Console.print(table.render() + "\nproject \(result.name) (\(result.id)) is ready in dev \(result.account) \(result.region)")
-                }
-            } catch let locked as LedgerLockedError {
-                Console.printError("Error: \(locked)")
-                throw ExitCodes.ledgerLocked
-            }
+                display: output.progressSink(stageCount: 1)(topology[.dev]))
+            let result = try await workflow.run()
+            var table = TextTable(header: ["PROJECT", "ID", "VIA", "STACK", "RESULT"])
+            table.rows.append([result.name, result.id, result.via, result.stack ?? "-", result.stackAction])
+            for (key, value) in result.outputs.sorted(by: { $0.key < $1.key }) { table.rows.append(["", "", "", key, value]) }
+            try output.result(
+                result, text: table.render() + "\nproject \(result.name) (\(result.id)) is ready in dev \(result.account) \(result.region)")
         }
     }
 }

@@ -7,13 +7,19 @@ extension MLOpsCommand.LedgerCommand {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the whole ledger as JSON: runs with their stack events, resources, stack sets and instances, and the lock.",
-            discussion: "The ledger holds no secrets: no column can hold one. Dates are ISO 8601 (UTC).")
+            discussion: """
+                The ledger holds no secrets: no column can hold one. Dates are ISO 8601 (UTC). The export is JSON whatever \
+                --output says (with jsonl: the closing result line holds it).
+                """)
 
+        @OptionGroup var global: GlobalOptions
         @OptionGroup var ledgerOptions: LedgerOptions
 
         func run() async throws {
             let ledger = try ledgerOptions.openForReading(environment: .current)
-            try Console.printJSON(try await ledger.export())
+            let export = try await ledger.export()
+            if global.output == .jsonl { return try global.contract("ledger export").result(export, text: "") }
+            try Console.printJSON(export)
         }
     }
 }

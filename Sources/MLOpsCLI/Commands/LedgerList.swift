@@ -31,22 +31,15 @@ extension MLOpsCommand.LedgerCommand {
         var project: String?
 
         func run() async throws {
-            let filter: ResourceFilter
-            do {
-                filter = ResourceFilter(
-                    stage: try LedgerUsageError.parse(stage, option: "--stage", as: Stage.self)?.rawValue,
-                    kind: try LedgerUsageError.parse(kind, option: "--kind", as: ResourceKind.self),
-                    status: try LedgerUsageError.parse(status, option: "--status", as: ResourceStatus.self),
-                    project: project)
-            } catch let error as LedgerUsageError {
-                throw LedgerUsageError.exit(error)
-            }
+            let filter = ResourceFilter(
+                stage: try LedgerUsageError.parse(stage, option: "--stage", as: Stage.self)?.rawValue,
+                kind: try LedgerUsageError.parse(kind, option: "--kind", as: ResourceKind.self),
+                status: try LedgerUsageError.parse(status, option: "--status", as: ResourceStatus.self),
+                project: project)
             let ledger = try ledgerOptions.openForReading(environment: .current)
             let resources = try await ledger.resources(filter: filter)
-            switch global.output {
-            case .json: try Console.printJSON(resources.map(ResourceRow.init))
-            case .table: Console.print(resources.isEmpty ? "no resources match" : ResourceRow.table(resources))
-            }
+            try global.contract("ledger list").result(
+                resources.map(ResourceRow.init), text: resources.isEmpty ? "no resources match" : ResourceRow.table(resources))
         }
     }
 }

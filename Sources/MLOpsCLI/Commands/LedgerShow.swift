@@ -8,7 +8,7 @@ extension MLOpsCommand.LedgerCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one run: its command, outcome, stack events and the resources it touched.",
-            discussion: "Run ids are in `mlopsctl ledger export` and in the runId of `ledger list --output json`. Exit status: 0, or 1 when the run is unknown.")
+            discussion: "Run ids are listed by `mlopsctl ledger runs`. Exit status: 0, or 1 when the run is unknown.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var ledgerOptions: LedgerOptions
@@ -21,10 +21,7 @@ extension MLOpsCommand.LedgerCommand {
             guard let run = try await ledger.run(id: runId) else { throw LedgerError.noSuchRun(id: runId) }
             let report = RunReport(
                 run: run, events: try await ledger.events(runId: runId), resources: try await ledger.resources(touchedBy: runId).map(ResourceRow.init))
-            switch global.output {
-            case .json: try Console.printJSON(report)
-            case .table: Console.print(report.text)
-            }
+            try global.contract("ledger show").result(report, text: report.text)
         }
     }
 }

@@ -14,42 +14,60 @@ extension MLOpsCommand.LedgerCommand {
                 Exit status: 0 when removed or not locked, 1 when declined, 64 without --yes and no terminal.
                 """)
 
+        @OptionGroup var global: GlobalOptions
         @OptionGroup var ledgerOptions: LedgerOptions
-
         @Flag(help: "Remove the lock without asking.")
         var yes = false
 
+        /// `--output json`: whether a lock was held, by whom, and whether this run removed it.
+        struct Result: Encodable {
+            let ledger: String
+            let locked: Bool
+            let holder: Holder?
+            let removed: Bool
+        }
+
+        struct Holder: Encodable {
+            let who: String
+            let pid: Int32
+            let runId: Int64
+            let command: String
+            let since: Date
+        }
+
         func run() async throws {
+            let output = global.contract("ledger unlock")
             let location = ledgerOptions.location(environment: .current)
             guard FileManager.default.fileExists(atPath: location.path) else {
-                Console.print("ledger \(location.path) does not exist; nothing to unlock")
-                return
+                return try output.result(
+                    Result(ledger: location.path, locked: false, holder: nil, removed: false),
+                    text: "ledger \(location.path) does not exist; nothing to unlock")
             }
             let ledger = try LedgerDatabase.open(path: location.path)
             guard let holder = try await ledger.lockHolder() else {
-                Console.print("ledger \(location.path) is not locked")
-                return
+                return try output.result(
+                    Result(ledger: location.path, locked: false, holder: nil, removed: false), text: "ledger \(location.path) is not locked")
             }
             let description = Self.describe(holder)
             if !yes {
-                guard isatty(STDIN_FILENO) != 0 else {
-                    Console.printError("Error: ledger \(location.path) is locked by \(description); rerun with --yes to remove the lock (stdin is not a terminal)")
-                    throw ExitCodes.usage
+                let prompter = Prompter()
+                guard prompter.isInteractive else {
+                    throw CLIUsageProblem("ledger \(location.path) is locked by \(description); pass --yes to remove the lock (stdin is not a terminal)")
                 }
-                FileHandle.standardOutput.write(Data("ledger \(location.path) is locked by \(description).\nRemove the lock? Only if that run is no longer running. [y/N] ".utf8))
-                let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-                guard answer == "y" || answer == "yes" else {
-                    Console.print("left locked")
-                    throw ExitCodes.failure
-                }
+                output.note("ledger \(location.path) is locked by \(description).")
+                let answer = (prompter.ask("Remove the lock? Only if that run is no longer running. [y/N]") ?? "").lowercased()
+                guard answer == "y" || answer == "yes" else { throw CLIFailure("left locked") }
             }
             // Only the run the user saw: a lock that changed hands meanwhile stays.
-            if let removed = try await ledger.forceUnlock(onlyRun: holder.runId) {
-                Console.print("removed the lock held by \(Self.describe(removed)); run \(removed.runId) is marked interrupted")
-            } else {
-                Console.printError("Error: the lock changed hands meanwhile; nothing removed (run `mlopsctl ledger unlock` again to see the new holder)")
-                throw ExitCodes.failure
+            guard let removed = try await ledger.forceUnlock(onlyRun: holder.runId) else {
+                throw CLIFailure("the lock changed hands meanwhile; nothing removed (run `mlopsctl ledger unlock` again to see the new holder)")
             }
+            try output.result(
+                Result(
+                    ledger: location.path, locked: true,
+                    holder: Holder(who: removed.who, pid: removed.pid, runId: removed.runId, command: removed.command, since: removed.since),
+                    removed: true),
+                text: "removed the lock held by \(Self.describe(removed)); run \(removed.runId) is marked interrupted")
         }
 
         static func describe(_ holder: LockHolder) -> String {

@@ -44,12 +44,14 @@ extension MLOpsCommand {
         @Option(help: "Seconds to wait for another mlopsctl run to release the ledger.") var lockTimeout: Int = 30
 
         func validate() throws {
+            if to == .governance { throw ValidationError("--to takes dev, preprod or prod: governance serves no endpoint") }
             if modelPackage != nil, latestApproved { throw ValidationError("--model-package and --latest-approved exclude each other") }
         }
 
         func run() async throws {
             let environment = EnvironmentVariables.current
-            let topology = try CommandContext.loadTopology(global, environment: environment)
+            let output = global.contract("promote")
+            let topology = try CommandContext.loadTopology(global, environment: environment, output: output)
             let sessions = try global.stageSessions(for: Self.self, environment: environment)
             let ledgerPath = ledgerOptions.location(environment: environment).path
             let seed = SeedCodeLocation(explicit: seedCode, environment: environment.values, currentDirectory: FileManager.default.currentDirectoryPath)
@@ -62,14 +64,14 @@ extension MLOpsCommand {
                 openLedger: { try LedgerDatabase.open(path: ledgerPath) }, ledgerExists: { FileManager.default.fileExists(atPath: ledgerPath) },
                 lockTimeout: .seconds(lockTimeout),
                 arguments: CommandLine.arguments.dropFirst().map { $0 },
-                display: ProgressDisplay.factory(output: global.output, stageCount: 1)(topology[to]),
+                display: output.progressSink(stageCount: 1)(topology[to]),
                 user: environment.values["USER"] ?? environment.values["LOGNAME"], isInteractive: prompter.isInteractive,
                 ask: { question in Prompter().ask(question) })
-            do {
-                let result = try await workflow.run()
-                switch global.output {
-                case .json: try Console.printJSON(result)
-                case .table:
+            let result = try await workflow.run()
+            try output.result(result, text: Self.text(result, dryRun: dryRun))
+        }
+
+        static func text(_ result: PromoteResult, dryRun: Bool) -> String {
                     var table = TextTable(header: ["STAGE", "PACKAGE", "STACK", "RESULT", "ENDPOINT", "STATUS"])
                     table.rows.append([
                         result.stage, result.packageVersion.map { "v\($0)" } ?? result.packageArn, result.stack, result.stackAction,
@@ -85,12 +87,7 @@ extension MLOpsCommand {
                     if let reason = result.skippedGateReason { note += "; gate skipped: \(reason)" }
                     for image in result.images { note += "\nimage: \(image)" }
                     for copy in result.copies { note += "\nmodel data: \(copy.source) → \(copy.destination) (\(copy.bytes) bytes, \(copy.outcome))" }
-                    Console.print(table.render() + "\n" + note)
-                }
-            } catch let locked as LedgerLockedError {
-                Console.printError("Error: \(locked)")
-                throw ExitCodes.ledgerLocked
-            }
+                    return table.render() + "\n" + note
         }
     }
 }

@@ -29,7 +29,8 @@ extension MLOpsCommand {
 
         func run() async throws {
             let environment = EnvironmentVariables.current
-            let topology = try CommandContext.loadTopology(global, environment: environment)
+            let output = global.contract("publish-catalog")
+            let topology = try CommandContext.loadTopology(global, environment: environment, output: output)
             let sessions = try global.stageSessions(for: Self.self, environment: environment)
             let ledgerPath = ledgerOptions.location(environment: environment).path
             let workflow = PublishCatalogWorkflow(
@@ -38,17 +39,9 @@ extension MLOpsCommand {
                     explicit: seedCode, environment: environment.values, currentDirectory: FileManager.default.currentDirectoryPath),
                 dryRun: dryRun, openLedger: { try LedgerDatabase.open(path: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
                 arguments: CommandLine.arguments.dropFirst().map { $0 },
-                display: ProgressDisplay.factory(output: global.output, stageCount: 1)(topology[.dev]))
-            do {
-                let result = try await workflow.run()
-                switch global.output {
-                case .json: try Console.printJSON(result)
-                case .table: Console.print(Self.table(result, dryRun: dryRun))
-                }
-            } catch let locked as LedgerLockedError {
-                Console.printError("Error: \(locked)")
-                throw ExitCodes.ledgerLocked
-            }
+                display: output.progressSink(stageCount: 1)(topology[.dev]))
+            let result = try await workflow.run()
+            try output.result(result, text: Self.table(result, dryRun: dryRun))
         }
 
         static func table(_ result: PublishCatalogResult, dryRun: Bool) -> String {

@@ -17,7 +17,7 @@ extension MLOpsCommand.SeedCodeCommand {
 
         @Argument(help: "The folder to write into.", completion: .directory) var directory: String
         @Flag(help: "Write into a folder that already holds files (the seed code's files are replaced, others kept).") var force = false
-        @Option(help: "Output format: table or json.") var output: OutputFormat = .table
+        @OptionGroup var global: GlobalOptions
 
         struct Result: Encodable {
             var directory: String
@@ -34,14 +34,12 @@ extension MLOpsCommand.SeedCodeCommand {
             } catch let error as SeedCodeExportError {
                 throw CLIError(error.description)
             }
-            switch output {
-            case .json: try Console.printJSON(Result(directory: export.directory.path, version: MLOpsVersion.description, files: written))
-            case .table:
-                Console.print("""
+            try global.contract("seed-code export").result(
+                Result(directory: export.directory.path, version: MLOpsVersion.description, files: written),
+                text: """
                     wrote \(written.count) files of the seed code built into \(MLOpsVersion.description) to \(export.directory.path)
                     use them with: --seed-code \(export.directory.path)   (or MLOPSCTL_SEED_CODE=\(export.directory.path))
                     """)
-            }
         }
     }
 }

@@ -27,8 +27,9 @@ extension MLOpsCommand {
 
         func run() async throws {
             let environment = EnvironmentVariables.current
+            let output = global.contract("status")
             let path = ledgerOptions.location(environment: environment).path
-            if org { return try await runOrganization(ledgerPath: path, environment: environment) }
+            if org { return try await runOrganization(ledgerPath: path, environment: environment, output: output) }
             let statuses: [PromotionStatus]
             if FileManager.default.fileExists(atPath: path) {
                 statuses = try await PromotionStatus.read(ledger: try LedgerDatabase.open(path: path), project: project)
@@ -37,15 +38,17 @@ extension MLOpsCommand {
             }
             var shown = statuses
             if verify && !statuses.isEmpty {
-                let topology = try CommandContext.loadTopology(global, environment: environment)
+                let topology = try CommandContext.loadTopology(global, environment: environment, output: output)
                 let sessions = try global.stageSessions(for: Self.self, environment: environment)
                 shown = await PromotionStatus.verify(statuses, topology: topology, sessions: sessions)
             }
-            switch global.output {
-            case .json: try Console.printJSON(shown)
-            case .table:
-                guard !statuses.isEmpty else {
-                    return Console.print("no promotion recorded\(project.map { " for project \($0)" } ?? ""); run `mlopsctl promote`")
+            try output.result(shown, text: text(shown))
+            if verify && shown.contains(where: { $0.live != PromotionStatus.asRecorded }) { throw ExitCodes.unhealthy }
+        }
+
+        private func text(_ shown: [PromotionStatus]) -> String {
+                guard !shown.isEmpty else {
+                    return "no promotion recorded\(project.map { " for project \($0)" } ?? ""); run `mlopsctl promote`"
                 }
                 let formatter = ISO8601DateFormatter()
                 var table = TextTable(header: ["PROJECT", "STAGE", "REGION", "VERSION", "PACKAGE", "SINCE", "BY", "NOTE"] + (verify ? ["LIVE"] : []))
@@ -55,18 +58,16 @@ extension MLOpsCommand {
                         formatter.string(from: status.since), status.promotedBy ?? "-", status.skippedGateReason.map { "gate skipped: \($0)" } ?? "",
                     ] + (verify ? [status.live ?? "-"] : []))
                 }
-                Console.print(table.render())
-            }
-            if verify && shown.contains(where: { $0.live != PromotionStatus.asRecorded }) { throw ExitCodes.unhealthy }
+                return table.render()
         }
     }
 }
 
 extension MLOpsCommand.Status {
     /// `--org`: the stack sets' instances, from the ledger (and with --verify from StackSets).
-    func runOrganization(ledgerPath: String, environment: EnvironmentVariables) async throws {
+    func runOrganization(ledgerPath: String, environment: EnvironmentVariables, output: CommandOutput) async throws {
         // --verify reads StackSets through the organization profile: the section is checked before anything is read.
-        let settings = try verify ? CommandContext.loadTopology(global, environment: environment).organization : nil
+        let settings = try verify ? CommandContext.loadTopology(global, environment: environment, output: output).organization : nil
         if verify && settings == nil { throw OrganizationInputError.noOrganizationSection }
         var statuses: [OrganizationStatus] = []
         if FileManager.default.fileExists(atPath: ledgerPath) {
@@ -76,10 +77,7 @@ extension MLOpsCommand.Status {
             let sessions = try global.stageSessions(for: Self.self, environment: environment)
             statuses = try await OrganizationStatus.verify(statuses, access: try await OrganizationAccess.connect(settings, sessions: sessions))
         }
-        switch global.output {
-        case .json: try Console.printJSON(statuses)
-        case .table: Console.print(OrganizationText.status(statuses, verified: verify))
-        }
+        try output.result(statuses, text: OrganizationText.status(statuses, verified: verify))
         if verify && statuses.contains(where: { !$0.isHealthy }) { throw ExitCodes.unhealthy }
     }
 }

@@ -23,16 +23,14 @@ extension MLOpsCommand {
         var seedCode: String?
 
         func run() async throws {
-            let topology = try CommandContext.loadTopology(global, environment: .current)
+            let output = global.contract("synth")
+            let topology = try CommandContext.loadTopology(global, environment: .current, output: output)
             let options = BootstrapOptions(allowAdminExecutionPolicy: allowAdminExecutionPolicy)
             let environment = EnvironmentVariables.current
             let seed = SeedCodeLocation(explicit: seedCode, environment: environment.values, currentDirectory: FileManager.default.currentDirectoryPath)
             let written = try SynthWorkflow(topology: topology, options: options, seedCode: seed)
                 .write(to: URL(fileURLWithPath: out))
-            switch global.output {
-            case .json: try Console.printJSON(["files": written])
-            case .table: Console.print(written.joined(separator: "\n") + "\nwrote \(written.count) files to \(out)")
-            }
+            try output.result(["files": written], text: written.joined(separator: "\n") + "\nwrote \(written.count) files to \(out)")
         }
     }
 }

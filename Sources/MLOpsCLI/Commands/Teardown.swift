@@ -43,9 +43,10 @@ extension MLOpsCommand {
 
         func run() async throws {
             let environment = EnvironmentVariables.current
-            let topology = try CommandContext.loadTopology(global, environment: environment)
+            let output = global.contract("teardown")
+            let topology = try CommandContext.loadTopology(global, environment: environment, output: output)
             let sessions = try global.stageSessions(for: Self.self, environment: environment)
-            if org { return try await runOrganization(topology: topology, sessions: sessions, environment: environment) }
+            if org { return try await runOrganization(topology: topology, sessions: sessions, environment: environment, output: output) }
             let ledgerPath = ledgerOptions.location(environment: environment).path
             let scope = TeardownScope(
                 projects: Set(project), catalog: catalog, bootstrap: bootstrap, everything: all, stages: Set(stages.map(\.rawValue)))
@@ -53,92 +54,49 @@ extension MLOpsCommand {
                 scope: scope, catalogStack: PublishCatalogWorkflow.stackName(qualifier: topology.qualifier),
                 openLedger: { try LedgerDatabase.open(path: ledgerPath) },
                 session: { name in
-                    guard let stage = Stage(rawValue: name) else { throw CLIMessage("the ledger names stage '\(name)', which the topology does not have") }
+                    guard let stage = Stage(rawValue: name) else { throw CLIFailure("the ledger names stage '\(name)', which the topology does not have") }
                     return try sessions.session(for: topology[stage])
                 },
                 lockTimeout: .seconds(lockTimeout), arguments: CommandLine.arguments.dropFirst().map { $0 },
-                environment: environment.values, progress: { Console.printError($0) })
+                environment: environment.values, progress: output.progressLine)
             let plan = try await workflow.plan()
-            Console.print(TeardownText.plan(plan))
-            if dryRun || plan.isEmpty && plan.retained.isEmpty { return }
-
-            var confirmedProd = Set(confirmProd)
-            let prompter = Prompter()
-            if !plan.isEmpty && !yes {
-                guard prompter.isInteractive else { throw CLIMessage("stdin is not a terminal: pass --yes to confirm the teardown") }
-                guard prompter.ask("Type yes to delete the resources above") == "yes" else { throw CLIMessage("teardown cancelled; nothing was deleted") }
+            if dryRun || plan.isEmpty && plan.retained.isEmpty {
+                return try output.result(TeardownDocument(plan: plan, dryRun: dryRun), text: TeardownText.plan(plan))
             }
-            for account in plan.prodAccounts() where !confirmedProd.contains(account) {
-                guard prompter.isInteractive else {
-                    throw CLIMessage("the plan deletes resources in prod account \(account): pass --confirm-prod \(account)")
-                }
-                guard prompter.ask("Type the prod account id (\(account)) to confirm") == account else {
-                    throw CLIMessage("prod account id not confirmed; nothing was deleted")
-                }
-                confirmedProd.insert(account)
-            }
-            let report: TeardownReport
-            do {
-                report = try await workflow.run(confirmedProd: confirmedProd)
-            } catch let locked as LedgerLockedError {
-                Console.printError("Error: \(locked)")
-                throw ExitCodes.ledgerLocked
-            }
-            switch global.output {
-            case .json: try Console.printJSON(report)
-            case .table: Console.print(TeardownText.report(report))
-            }
+            // The plan is what the confirmation is about: on stdout in table mode, else on stderr before the result.
+            if output.format == .table { Console.print(TeardownText.plan(plan)) } else { output.note(TeardownText.plan(plan)) }
+            let confirmedProd = try TeardownConfirmation(yes: yes, confirmProd: confirmProd, needed: !plan.isEmpty)
+                .confirm(prodAccounts: plan.prodAccounts())
+            let report = try await workflow.run(confirmedProd: confirmedProd)
+            try output.result(TeardownDocument(plan: plan, dryRun: false, report: report), text: TeardownText.report(report))
             if !report.isComplete { throw ExitCodes.partial }
         }
     }
 }
 
-/// A one-line refusal of the teardown command.
-struct CLIMessage: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
 extension MLOpsCommand.Teardown {
     /// `--bootstrap --org`: the stack sets `bootstrap --org` recorded, their instances, then the members' retained buckets.
-    func runOrganization(topology: Topology, sessions: StageSessions, environment: EnvironmentVariables) async throws {
+    func runOrganization(topology: Topology, sessions: StageSessions, environment: EnvironmentVariables, output: CommandOutput) async throws {
         // The stack sets live in the organization profile's account: without the section there is no way to reach them.
         guard let settings = topology.organization else { throw OrganizationInputError.noOrganizationSection }
         let ledgerPath = ledgerOptions.location(environment: environment).path
         let workflow = OrganizationTeardownWorkflow(
             topology: topology, sessions: sessions, stages: Set(stages.map(\.rawValue)), openLedger: { try LedgerDatabase.open(path: ledgerPath) },
-            lockTimeout: .seconds(lockTimeout), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: { Console.printError($0) })
+            lockTimeout: .seconds(lockTimeout), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: output.progressLine)
         let plan = FileManager.default.fileExists(atPath: ledgerPath) ? try await workflow.plan() : .empty
-        Console.print(OrganizationText.teardownPlan(plan))
-        if dryRun || plan.isEmpty { return }
-        let prompter = Prompter()
-        if !yes {
-            guard prompter.isInteractive else { throw CLIMessage("stdin is not a terminal: pass --yes to confirm the teardown") }
-            guard prompter.ask("Type yes to delete the resources above") == "yes" else { throw CLIMessage("teardown cancelled; nothing was deleted") }
+        if dryRun || plan.isEmpty {
+            return try output.result(TeardownDocument.Organization(dryRun: dryRun, plan: plan, report: nil), text: OrganizationText.teardownPlan(plan))
         }
+        if output.format == .table { Console.print(OrganizationText.teardownPlan(plan)) } else { output.note(OrganizationText.teardownPlan(plan)) }
+        let confirmation = TeardownConfirmation(yes: yes, confirmProd: confirmProd, needed: true)
+        _ = try confirmation.confirm(prodAccounts: [])
         if plan.stages.contains(Stage.prod.rawValue) {
             // Hundreds of prod accounts cannot each be typed: the organization's id confirms them all.
             let organization = try await OrganizationAccess.connect(settings, sessions: sessions).organization.id
-            if !confirmProd.contains(organization) {
-                guard prompter.isInteractive else {
-                    throw CLIMessage("the plan deletes the bootstrap of the prod role's member accounts: pass --confirm-prod \(organization)")
-                }
-                guard prompter.ask("Type the organization id (\(organization)) to confirm the prod members") == organization else {
-                    throw CLIMessage("organization id not confirmed; nothing was deleted")
-                }
-            }
+            try confirmation.confirmOrganization(organization)
         }
-        let report: OrganizationTeardownReport
-        do {
-            report = try await workflow.run(plan)
-        } catch let locked as LedgerLockedError {
-            Console.printError("Error: \(locked)")
-            throw ExitCodes.ledgerLocked
-        }
-        switch global.output {
-        case .json: try Console.printJSON(report)
-        case .table: Console.print(OrganizationText.teardownReport(report))
-        }
+        let report = try await workflow.run(plan)
+        try output.result(TeardownDocument.Organization(dryRun: false, plan: plan, report: report), text: OrganizationText.teardownReport(report))
         if !report.isComplete { throw ExitCodes.partial }
     }
 }

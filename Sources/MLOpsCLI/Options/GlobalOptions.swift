@@ -6,10 +6,11 @@ import Foundation
 import Logging
 import Workflows
 
-/// How results are printed.
+/// How results are printed (docs/output.md): text, one JSON document, or a stream of JSON lines.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table
     case json
+    case jsonl
 }
 
 /// Options every subcommand shares, spliced in with `@OptionGroup`.
@@ -22,8 +23,15 @@ public struct GlobalOptions: ParsableArguments {
         completion: .file(extensions: ["yaml", "yml"]))
     public var topology: String?
 
-    @Option(name: .long, help: "Output format: table or json.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output format: table (text), json (one document: the result) or jsonl (one event per line, the last the result).",
+            discussion: "Shapes and JSON Schemas: docs/output.md."))
     public var output: OutputFormat = .table
+
+    @Flag(name: .long, help: "Print only the result: no progress, notes or plans on stderr (errors still are).")
+    public var quiet = false
 
     @Flag(name: .long, help: "Log every AWS request (method, host, status, request id; never credentials) to stderr.")
     public var debug = false
@@ -60,6 +68,11 @@ public struct GlobalOptions: ParsableArguments {
     public var cliReadTimeout: String?
 
     public init() {}
+
+    /// The output contract of this run, for the command path `command` (e.g. `bootstrap`, `ledger runs`).
+    func contract(_ command: String) -> CommandOutput {
+        CommandOutput(format: output, quiet: quiet, command: command)
+    }
 
     /// `--credential-timeout` > `$MLOPSCTL_CREDENTIAL_TIMEOUT` > 60 s; a bad value fails naming the flag or variable.
     public func credentialTimeLimit(environment: EnvironmentVariables) throws -> Duration {

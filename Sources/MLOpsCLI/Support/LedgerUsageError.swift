@@ -1,5 +1,3 @@
-import ArgumentParser
-
 /// A bad value for a ledger option: one line naming the option, the value and every allowed value.
 struct LedgerUsageError: Error, CustomStringConvertible {
     let option: String
@@ -16,11 +14,5 @@ struct LedgerUsageError: Error, CustomStringConvertible {
         guard let value else { return nil }
         guard let parsed = T(rawValue: value) else { throw LedgerUsageError(option: option, value: value, allowed: T.allCases.map(\.rawValue)) }
         return parsed
-    }
-
-    /// Prints the one-line error and ends with the usage exit status (64), without ArgumentParser's usage block.
-    static func exit(_ error: LedgerUsageError) -> ExitCode {
-        Console.printError("Error: \(error)")
-        return ExitCodes.usage
     }
 }

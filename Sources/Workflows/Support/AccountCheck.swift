@@ -6,9 +6,11 @@ import Topology
 /// Safety before any mutating call: every stage's credentials must belong to the account the topology names.
 /// All stages are checked at once, and one mismatch stops the whole run before anything changes.
 enum AccountCheck {
-    struct Mismatch: Error, CustomStringConvertible {
+    struct Mismatch: AccountMismatchError {
         /// One per failing stage, in stage order: the stage and what is wrong with it.
         let problems: [String]
+        /// True when some stage's credentials reached another account (not merely failed to answer).
+        var wrongAccount = false
 
         /// Stages with the same problem (one profile used by several stages) share a line, and the first line is a
         /// problem itself, naming its profile: that is the line a user (or a log's first line) sees.
@@ -37,12 +39,14 @@ enum AccountCheck {
         }
         let outcomes = sessions.map { ($0.0, identities[key($0.0)]!) }.sorted { $0.0.stage < $1.0.stage }
         var problems: [String] = []
+        var wrongAccount = false
         var arns: [Stage: String] = [:]
         for (stage, outcome) in outcomes {
             switch outcome {
             case .success(let identity) where identity.account == stage.account:
                 arns[stage.stage] = identity.arn
             case .success(let identity):
+                wrongAccount = true
                 let reach = stage.organizationRole.map { "role \($0) assumed with profile '\(stage.profile)'" } ?? "profile '\(stage.profile)'"
                 problems.append(
                     "\(stage.stage.rawValue): \(reach) reaches account \(identity.account), but the topology says "
@@ -51,9 +55,15 @@ enum AccountCheck {
                 problems.append("\(stage.stage.rawValue): \(Self.unconfirmed(profile: stage.profile, region: stage.region, error))")
             }
         }
-        guard problems.isEmpty else { throw Mismatch(problems: problems) }
+        guard problems.isEmpty else { throw Mismatch(problems: problems, wrongAccount: wrongAccount) }
         return arns
     }
+}
+
+/// The account check stopped the run before any change; `wrongAccount` tells a profile that reaches another account
+/// (exit 5) from one that could not be confirmed at all (exit 1).
+public protocol AccountMismatchError: Error, CustomStringConvertible {
+    var wrongAccount: Bool { get }
 }
 
 extension AccountCheck {
