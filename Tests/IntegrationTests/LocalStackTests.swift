@@ -66,7 +66,7 @@ import Workflows
             earlier.bootstrapTemplateBody = BootstrapUpgradeTests.renamedBucketRelease
             _ = try await earlier.run()
 
-            let refused = try await setup.mlopsctl(["bootstrap", "--stage", "dev", "--output", "json"])
+            let refused = try await setup.mlopsctl(["bootstrap", "--stage", "dev", "--output", "jsonl"])
             #expect(refused.status == 1, "\(refused.combined)")
             let plans = refused.stdout.split(separator: "\n").compactMap { line in
                 (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
