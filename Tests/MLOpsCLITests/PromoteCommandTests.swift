@@ -21,7 +21,7 @@ import Testing
         Case(name: "skip-gate to dev", arguments: ["--to", "dev", "--skip-gate", "--reason", "x"], expected: ["dev has no gate"]),
         Case(name: "malformed package ARN", arguments: ["--to", "dev", "--model-package", "not-an-arn"], expected: ["--model-package 'not-an-arn'"]),
         Case(name: "unknown stage", arguments: ["--to", "qa"], expected: ["qa"], status: 64),
-        Case(name: "governance is not a deployment stage", arguments: ["--to", "governance"], expected: ["dev, preprod or prod"]),
+        Case(name: "governance is not a deployment stage", arguments: ["--to", "governance"], expected: ["dev, preprod or prod"], status: 64),
         Case(
             name: "ARN and latest-approved together",
             arguments: ["--to", "dev", "--model-package", "arn:aws:sagemaker:us-east-1:222222222222:model-package/g/1", "--latest-approved"],
