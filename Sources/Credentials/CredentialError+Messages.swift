@@ -163,7 +163,7 @@ extension CredentialError {
         CredentialError(
             .noCredentials, origin: .profile(profile),
             message: "no AWS credentials: AWS_ACCESS_KEY_ID is not set and profile '\(profile)' does not provide credentials; "
-                + "export keys, set AWS_PROFILE or pass --profile")
+                + "give the profile keys (`aws configure --profile \(profile)`), or name another profile in the topology")
     }
 }
 

@@ -174,7 +174,7 @@ import Testing
         #expect(error?.kind == .missingRegion)
         #expect(
             error?.description
-                == "profile 'no-region' has no region; add `region = <region>` to [profile no-region] in ~/.aws/config, export AWS_REGION, or pass --region")
+                == "profile 'no-region' has no region; add `region = <region>` to [profile no-region] in ~/.aws/config, or export AWS_REGION")
     }
 
     // MARK: - Endpoints and retries

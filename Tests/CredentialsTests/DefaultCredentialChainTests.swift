@@ -65,7 +65,7 @@ import Testing
         } catch let error as CredentialError {
             #expect(error.kind == .noCredentials)
             #expect(error.description.contains("profile 'default'"))
-            #expect(error.description.contains("set AWS_PROFILE or pass --profile"))
+            #expect(error.description.contains("name another profile in the topology"))
         }
     }
 

@@ -15,8 +15,8 @@ public struct AWSSessionError: Error, CustomStringConvertible, Sendable, Equatab
         let section = profile == "default" ? "[default]" : "[profile \(profile)]"
         let fix =
             profileExists
-            ? "add `region = <region>` to \(section) in ~/.aws/config, export AWS_REGION, or pass --region"
-            : "the profile does not exist; export AWS_REGION, pass --region, or create \(section) with a region in ~/.aws/config"
+            ? "add `region = <region>` to \(section) in ~/.aws/config, or export AWS_REGION"
+            : "the profile does not exist; export AWS_REGION, or create \(section) with a region in ~/.aws/config"
         return AWSSessionError(kind: .missingRegion, profile: profile, description: "profile '\(profile)' has no region; \(fix)")
     }
 }
