@@ -10,8 +10,8 @@ enum HostileInputRunner {
     /// "Within seconds": a refusal takes well under one second alone; the margin is for the rest of the suite
     /// running beside it on two cores. A hang or a blow-up (an alias bomb expanded) goes far past it.
     static let secondsAllowed = 20.0
-    /// Exit statuses of a refusal: failure, unhealthy/bad profile, usage. A crash shows up as a signal number instead.
-    static let refusalStatuses: Set<Int32> = [1, 2, 64]
+    /// Exit statuses of a refusal: failure, unhealthy/bad profile, account mismatch, usage. A crash shows up as a signal number instead.
+    static let refusalStatuses: Set<Int32> = [1, 2, 5, 64]
     static let crashMarkers = ["Fatal error", "Stack dump", "Current stack trace", "Backtrace", "💣", "Program crashed", "CANARY-SECRET"]
     /// Operation prefixes that read without changing anything (AssumeRole and SSO's GetRoleCredentials hand out
     /// credentials, change nothing).

@@ -22,6 +22,7 @@ import Workflows
             let first = try await setup.run(["bootstrap", "--org", "--output", "json"])
             #expect(first.status == 0, "\(first.combined)")
             let report = try JSONDecoder().decode(OrganizationBootstrapReport.self, from: Data(first.stdout.utf8))
+            try await OutputSchema.check("bootstrap", stdout: first.stdout, what: "bootstrap --org")
             #expect(report.organizationId == organization.organizationId)
             #expect(report.results.count == 6, "\(report.results.map(\.stackSet))")
             #expect(report.results.allSatisfy { $0.succeeded }, "\(report.results.filter { !$0.succeeded })")
@@ -58,6 +59,7 @@ import Workflows
             let status = try await setup.run(["status", "--org", "--output", "json"])
             #expect(status.status == 0, "\(status.combined)")
             let statuses = try JSONDecoder().decode([OrganizationStatus].self, from: Data(status.stdout.utf8))
+            try await OutputSchema.check("status", stdout: status.stdout, what: "status --org")
             let bootstrapTotal = statuses.filter { $0.stackSet.hasSuffix("-bootstrap") }.map(\.instances.total).reduce(0, +)
             #expect(bootstrapTotal == Self.members, "\(statuses)")
             #expect(statuses.allSatisfy { $0.instances.current == $0.instances.total && $0.failed.isEmpty }, "\(statuses)")
@@ -88,8 +90,10 @@ import Workflows
             // Teardown: refused without the organization id for the prod role, then everything goes.
             let unconfirmed = try await setup.run(["teardown", "--bootstrap", "--org", "--yes"])
             #expect(unconfirmed.status != 0 && unconfirmed.stderr.contains("--confirm-prod \(organization.organizationId)"), "\(unconfirmed.combined)")
-            let teardown = try await setup.run(["teardown", "--bootstrap", "--org", "--yes", "--confirm-prod", organization.organizationId], timeout: 600)
+            let teardown = try await setup.run(
+                ["teardown", "--bootstrap", "--org", "--yes", "--confirm-prod", organization.organizationId, "--output", "json"], timeout: 600)
             #expect(teardown.status == 0, "\(teardown.combined)")
+            try await OutputSchema.check("teardown", stdout: teardown.stdout, what: "teardown --bootstrap --org")
             let leftovers = try await emulator.organizationLeftovers(regions: ["us-east-1"])
             #expect(leftovers.isEmpty, "\(leftovers)")
             var stackSets: [String] = []

@@ -11,7 +11,6 @@ import Topology
     /// Runs mlopsctl and checks its stdout against the schema `schema` with scripts/check-output.
     struct Checker {
         let environment: [String: String]
-        let scratch: URL
 
         func run(_ arguments: [String], expect status: Int32 = 0) async throws -> CommandRunner.Result {
             let result = try await CommandRunner().run(arguments, environment: environment)
@@ -23,16 +22,7 @@ import Topology
         @discardableResult
         func check(_ schema: String, _ arguments: [String], mode: String = "json", expect status: Int32 = 0) async throws -> String {
             let result = try await run(arguments + ["--output", mode], expect: status)
-            let file = scratch.appendingPathComponent("\(schema)-\(UUID().uuidString.prefix(6)).\(mode)")
-            try result.stdout.write(to: file, atomically: true, encoding: .utf8)
-            if let samples = ProcessInfo.processInfo.environment["MLOPSCTL_OUTPUT_SAMPLES"] {
-                try? FileManager.default.copyItem(at: file, to: URL(fileURLWithPath: samples).appendingPathComponent(file.lastPathComponent))
-            }
-            let checked = try await CommandRunner(executable: URL(fileURLWithPath: "/usr/bin/env")).run(
-                ["python3", ConformanceData.packageRoot.appendingPathComponent("scripts/check-output").path, mode, schema, file.path],
-                environment: ProjectTools.environment())
-            #expect(checked.status == 0, "\(arguments.joined(separator: " ")) --output \(mode) breaks \(schema).schema.json: \(checked.combined)")
-            #expect(!result.stdout.contains("\u{1B}"), "escape codes in \(arguments.joined(separator: " ")) --output \(mode)")
+            try await OutputSchema.check(schema, mode: mode, stdout: result.stdout, what: arguments.joined(separator: " "))
             return result.stdout
         }
     }
@@ -47,10 +37,16 @@ import Topology
             let scratch = emulator.directory.appendingPathComponent("outputs")
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             let out = Checker(
-                environment: BootstrapCrashAndLockTests.environment(emulator, ledger: fixture.ledgerPath, topology: fixture.topologyPath),
-                scratch: scratch)
+                environment: BootstrapCrashAndLockTests.environment(emulator, ledger: fixture.ledgerPath, topology: fixture.topologyPath))
 
             try await out.check("doctor", ["doctor"])
+            // AWS_PROFILE cannot choose one profile for four accounts: ignored with a warning, which --quiet silences.
+            var withProfile = out.environment
+            withProfile["AWS_PROFILE"] = "someone-elses"
+            let warned = try await CommandRunner().run(["doctor"], environment: withProfile)
+            #expect(warned.status == 0 && warned.stderr.contains("warning: AWS_PROFILE=someone-elses is ignored"), "\(warned.combined)")
+            let quiet = try await CommandRunner().run(["doctor", "--quiet", "--output", "json"], environment: withProfile)
+            #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.combined)")
             try await out.check("bootstrap", ["bootstrap", "--dry-run"])
             // Four stages at once: every stack line names its stage, so the four CDKToolkit lines can be told apart.
             let stream = Self.lines(try await out.check("bootstrap", ["bootstrap"], mode: "jsonl"))

@@ -276,8 +276,8 @@ let badOrganizations: [BadOrganization] = [
         let found = problems(TopologyFixtures.valid(replacing: ", profile: acme-dev", with: ""))
         #expect(found.count == 1, "\(found)")
         #expect(found.first?.path == "stages.dev.profile")
-        #expect(found.first?.message == "missing; name the AWS profile that reaches this account, or add an organization: section to reach it "
-            + "through the organization's access role")
+        #expect(found.first?.message == "missing; name the AWS profile that reaches this account, export AWS_PROFILE, or add an organization: "
+            + "section to reach it through the organization's access role")
         #expect(found.first?.line == 6)
     }
 

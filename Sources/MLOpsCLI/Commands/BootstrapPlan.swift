@@ -7,11 +7,13 @@ import Workflows
 struct BootstrapPlan {
     let results: [StageBootstrapResult]
 
-    /// Shown before anything changes: the table on stderr (narration, so `--quiet` hides it), one
-    /// `{"type":"plan",…}` event per changing stack in `jsonl`. In `json` the plan is part of the result document.
+    /// Shown before anything changes: the table on stdout in `table` (it is what a refusal is about), on stderr in
+    /// `json` (whose document holds the plan too), one `{"type":"plan",…}` event per changing stack in `jsonl`.
     func show(_ output: CommandOutput) {
         switch output.format {
-        case .table, .json:
+        case .table:
+            if let text { Console.print(text) }
+        case .json:
             if let text { output.note(text) }
         case .jsonl:
             for result in results {

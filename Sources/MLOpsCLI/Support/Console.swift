@@ -15,6 +15,8 @@ enum Console {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        // swift-corelibs-foundation pretty-prints an empty array or object as `[\n\n]`; JSON's own text is `[]`.
+        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        print(text.replacing(/\[\n\s*\n\s*\]/, with: "[]").replacing(/\{\n\s*\n\s*\}/, with: "{}"))
     }
 }
