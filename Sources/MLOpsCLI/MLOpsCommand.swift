@@ -23,6 +23,7 @@ public struct MLOpsCommand: AsyncParsableCommand {
     /// Parses the process arguments and runs the chosen command. The executable calls this rather than
     /// `main()` because the synchronous `main()` overload wins overload resolution from another module.
     public static func entryPoint(_ arguments: [String]? = nil) async {
+        HelpTopic.handle(arguments ?? Array(CommandLine.arguments.dropFirst()))  // `help <topic>`; exits when it prints one
         do {
             var command = try parseAsRoot(arguments)
             if let asyncCommand = command as? any AsyncParsableCommand {
@@ -31,6 +32,7 @@ public struct MLOpsCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            UnknownCommand.exitIfMisspeltCommand(error, arguments: arguments ?? Array(CommandLine.arguments.dropFirst()))
             exit(withError: error)
         }
     }
