@@ -11,6 +11,21 @@ public struct MLOpsCommand: AsyncParsableCommand {
             releases its lock, and the command exits 130 (SIGINT) or 143 (SIGTERM); run the same command again to resume. \
             A second Ctrl-C stops at once. Credential helpers (credential_process, SSO, web identity) are stopped after \
             --credential-timeout seconds (default 60, or $MLOPSCTL_CREDENTIAL_TIMEOUT).
+
+            Help topics: `mlopsctl help topology` (the topology file and where it is looked for), `mlopsctl help ledger` (the \
+            record of what mlopsctl created, and its lock), `mlopsctl help credentials` (profiles, regions, endpoints).
+
+            Examples:
+              Write the topology file, then check every stage's profile and account:
+                mlopsctl init
+                mlopsctl doctor --topology profiles/mlopsctl.yaml
+              Read the bootstrap plan of all four accounts, then apply it:
+                mlopsctl bootstrap --dry-run
+                mlopsctl bootstrap
+              Publish the project template, launch a project, serve its model in dev:
+                mlopsctl publish-catalog
+                mlopsctl launch-project --name demo
+                mlopsctl promote --project demo --to dev --approve
             """,
         version: MLOpsVersion.description,
         subcommands: [
@@ -32,7 +47,7 @@ public struct MLOpsCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            UnknownCommand.exitIfMisspeltCommand(error, arguments: arguments ?? Array(CommandLine.arguments.dropFirst()))
+            UnknownCommand.exitIfMisspeltCommand(arguments: arguments ?? Array(CommandLine.arguments.dropFirst()))
             exit(withError: error)
         }
     }

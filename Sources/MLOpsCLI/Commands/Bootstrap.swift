@@ -25,6 +25,15 @@ extension MLOpsCommand {
                 stage role (its execution policy, then its bootstrap, the same template and parameters as that stage's) deployed by \
                 CloudFormation StackSets to the OUs and accounts of the topology's organization: section, in every organization \
                 region; --stage narrows the roles, --dry-run shows the plan (read-only); see docs/scale.md.
+
+                Examples:
+                  Read the plan of every stage, then apply it:
+                    mlopsctl bootstrap --dry-run
+                    mlopsctl bootstrap
+                  Bootstrap only dev and prod:
+                    mlopsctl bootstrap --stage dev --stage prod
+                  Plan the fan-out to the organization's member accounts:
+                    mlopsctl bootstrap --org --dry-run
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -19,6 +19,12 @@ extension MLOpsCommand {
                 this name (a launch that was killed or failed is resumed), else a generated one. Everything \
                 created is recorded in the ledger under the project's name. Exit status: 0, 1, 3 (ledger locked), \
                 130/143 (interrupted by Ctrl-C/SIGTERM: run it again to resume).
+
+                Examples:
+                  Launch the project demo through SageMaker:
+                    mlopsctl launch-project --name demo
+                  Without SageMaker Studio (or on the local emulator):
+                    mlopsctl launch-project --name demo --via cloudformation
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -8,7 +8,14 @@ extension MLOpsCommand.LedgerCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one run: its command, outcome, stack events and the resources it touched.",
-            discussion: "Run ids are in `mlopsctl ledger export` and in the runId of `ledger list --output json`. Exit status: 0, or 1 when the run is unknown.")
+            discussion: """
+                Run ids are in `mlopsctl ledger export` and in the runId of `ledger list --output json`. \
+                Exit status: 0, or 1 when the run is unknown.
+
+                Examples:
+                  Run 42: its command, outcome, stack events and resources:
+                    mlopsctl ledger show 42
+                """)
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var ledgerOptions: LedgerOptions

@@ -21,7 +21,7 @@ extension HelpTopic {
           does not parse, stops the run naming the file and line.
 
         WHICH PROFILE:
-          A stage always uses its topology profile, as if given with --profile:
+          A stage always uses its topology profile, as the AWS CLI uses --profile:
           AWS_PROFILE and AWS_ACCESS_KEY_ID do not change it (to use keys from the
           environment, give the profile role_arn and credential_source = Environment).
           An unknown profile is named with the closest existing names. In a topology

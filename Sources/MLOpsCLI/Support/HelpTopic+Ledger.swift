@@ -5,10 +5,23 @@ extension HelpTopic {
     /// are listed from its configuration, so the list cannot fall behind).
     static var ledgerPage: String {
         let commands = MLOpsCommand.LedgerCommand.configuration.subcommands.map { command in
-            let name = "mlopsctl ledger \(command._commandName)"
-            return "  " + name.padding(toLength: 24, withPad: " ", startingAt: 0) + command.configuration.abstract
+            "  mlopsctl ledger \(command._commandName)\n" + wrapped(command.configuration.abstract, indent: 6, width: 80)
         }
         return ledgerIntroduction + "\n" + commands.joined(separator: "\n") + "\n" + ledgerExamples
+    }
+
+    /// `text` in lines of at most `width` columns, each indented by `indent` spaces.
+    static func wrapped(_ text: String, indent: Int, width: Int) -> String {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, indent + line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map { String(repeating: " ", count: indent) + $0 }.joined(separator: "\n")
     }
 
     private static let ledgerIntroduction = """

@@ -24,7 +24,8 @@ extension HelpTopic {
             governance: { account: "111111111111", profile: acme-governance }
             dev:        { account: "222222222222", profile: acme-dev }
             preprod:    { account: "333333333333", profile: acme-preprod }
-            prod:       { account: "444444444444", profile: acme-prod, region: eu-west-1 }
+            prod:       { account: "444444444444", profile: acme-prod,
+                          region: eu-west-1 }
 
           Account ids are quoted 12-digit strings; one account may serve several
           stages. A stage's own region beats the top-level one; each stage needs one.
@@ -60,6 +61,6 @@ extension HelpTopic {
           Review the templates the topology gives, without calling AWS:
             mlopsctl synth --out build/templates
 
-        SEE ALSO: mlopsctl init --help, mlopsctl doctor --help, README.md ("Topology file")
+        SEE ALSO: mlopsctl init --help, mlopsctl doctor --help, README ("Topology file")
         """
 }
