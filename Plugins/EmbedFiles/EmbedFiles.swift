@@ -8,7 +8,7 @@ import PackagePlugin
 /// |---------------|------------------------------|------------------------------------------------------------|
 /// | `CFNTemplate` | `EmbeddedPolicyFiles.swift`  | `policies/*.json`, through `Sources/CFNTemplate/Policies/policies` |
 /// | `SeedCode`    | `EmbeddedSeedCode.swift`     | `seed_code/` (less caches, as zips do), through `Sources/SeedCode/seed_code` |
-/// | `BuildInfo`   | `BuildCommit.swift`          | `.git`: the commit HEAD points at                          |
+/// | `BuildInfo`   | `BuildCommit.swift`          | `.git`: the commit HEAD points at; the UTC day of the build|
 ///
 /// Why the symbolic links: SwiftPM asks plugins for commands only when it plans the build again, which it does when
 /// the manifest or a folder under a target's sources changes (names, not contents). A link to the data folder from

@@ -1,7 +1,7 @@
 import Foundation
 
 // Build-time generator run by the EmbedFiles plugin (never shipped): writes Swift sources that carry files or the
-// git commit inside the mlopsctl executable. Usage:
+// git commit (and the day it was built) inside the mlopsctl executable. Usage:
 //   EmbedGenerator files --type NAME --root DIR --output FILE.swift [--exclude PATTERN]... [--] PATH...
 //   EmbedGenerator commit --output FILE.swift [--git-dir DIR --common-dir DIR]   (no folders: not a git checkout)
 do {
@@ -17,7 +17,7 @@ do {
         if let gitDir = options.gitDir {
             commit = GitCommit.resolve(gitDir: URL(fileURLWithPath: gitDir), commonDir: URL(fileURLWithPath: options.commonDir ?? gitDir))
         }
-        source = CommitEmbedding(commit: commit).render()
+        source = CommitEmbedding(commit: commit, buildDate: BuildDate.today()).render()
     default:
         throw GeneratorError("unknown mode \(mode); use files or commit")
     }

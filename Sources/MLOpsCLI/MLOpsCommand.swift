@@ -12,6 +12,21 @@ public struct MLOpsCommand: AsyncParsableCommand {
             releases its lock, and the command exits 130 (SIGINT) or 143 (SIGTERM); run the same command again to resume. \
             A second Ctrl-C stops at once. Credential helpers (credential_process, SSO, web identity) are stopped after \
             --credential-timeout seconds (default 60, or $MLOPSCTL_CREDENTIAL_TIMEOUT).
+
+            Help topics: `mlopsctl help topology` (the topology file and where it is looked for), `mlopsctl help ledger` (the \
+            record of what mlopsctl created, and its lock), `mlopsctl help credentials` (profiles, regions, endpoints).
+
+            Examples:
+              Write the topology file, then check every stage's profile and account:
+                mlopsctl init
+                mlopsctl doctor --topology profiles/mlopsctl.yaml
+              Read the bootstrap plan of all four accounts, then apply it:
+                mlopsctl bootstrap --dry-run
+                mlopsctl bootstrap
+              Publish the project template, launch a project, serve its model in dev:
+                mlopsctl publish-catalog
+                mlopsctl launch-project --name demo
+                mlopsctl promote --project demo --to dev --approve
             """,
         version: MLOpsVersion.description,
         subcommands: [
@@ -26,6 +41,7 @@ public struct MLOpsCommand: AsyncParsableCommand {
     /// Every error ends here: one line on stderr (ours, or ArgumentParser's with its usage block for a usage error),
     /// the exit code of docs/output.md, and with `--output jsonl` the closing `result` line.
     public static func entryPoint(_ arguments: [String]? = nil) async {
+        HelpTopic.handle(arguments ?? Array(CommandLine.arguments.dropFirst()))  // `help <topic>`; exits when it prints one
         let arguments = GlobalArgumentOrder.normalized(arguments ?? Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)
@@ -38,6 +54,7 @@ public struct MLOpsCommand: AsyncParsableCommand {
             }
             JSONLine.finish(exitCode: 0, error: nil)
         } catch {
+            UnknownCommand.exitIfMisspeltCommand(arguments: arguments)
             let code = ExitStatus.code(for: error)
             let message = ExitStatus.message(for: error)
             JSONLine.finish(exitCode: code, error: (message ?? (code == 0 || error is ExitCode ? nil : fullMessage(for: error))).map(Self.firstLine))

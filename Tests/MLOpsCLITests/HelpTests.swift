@@ -19,20 +19,38 @@ import Testing
         }
     }
 
-    /// `mlopsctl 0.1.0 (commit 9115103)`: the release and the commit the binary was built from (git HEAD of this checkout).
-    @Test func versionNamesTheReleaseAndTheCommit() async throws {
+    /// `mlopsctl 0.1.0 (commit 4beab16, built 2026-12-06)`: the release, the commit the binary was built from (git HEAD
+    /// of this checkout) and the UTC day of the build that embedded it (not before the commit, not after today).
+    @Test func versionNamesTheReleaseTheCommitAndTheBuildDate() async throws {
         let result = try await CommandRunner().run(["--version"])
         #expect(result.status == 0)
         let line = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(line.range(of: #"^mlopsctl \d+\.\d+\.\d+ \(commit ([0-9a-f]{7}|unknown)\)$"#, options: .regularExpression) != nil, "\(line)")
+        let pattern = #"^mlopsctl \d+\.\d+\.\d+ \(commit ([0-9a-f]{7}|unknown), built (\d{4}-\d{2}-\d{2})\)$"#
+        guard let match = line.range(of: pattern, options: .regularExpression) else {
+            Issue.record("not `mlopsctl X.Y.Z (commit abcdef0, built yyyy-mm-dd)`: \(line)")
+            return
+        }
+        let built = String(line[match].suffix(11).prefix(10))
+        #expect(built <= Self.utcDay(Date()), "built after today: \(line)")
         guard FileManager.default.fileExists(atPath: ConformanceData.packageRoot.appendingPathComponent(".git").path) else {
-            #expect(line.hasSuffix("(commit unknown)"), "not built from a git checkout, yet: \(line)")
+            #expect(line.contains("(commit unknown,"), "not built from a git checkout, yet: \(line)")
             return
         }
         let head = try await CommandRunner(executable: URL(fileURLWithPath: "/usr/bin/env"))
-            .run(["git", "-C", ConformanceData.packageRoot.path, "rev-parse", "--short=7", "HEAD"])
-        guard head.status == 0 else { return }  // git itself is not installed here (the build reads .git without it)
-        #expect(line.hasSuffix("(commit \(head.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))"), "built from another commit: \(line)")
+            .run(["git", "-C", ConformanceData.packageRoot.path, "log", "-1", "--format=%H %ct"])
+        let fields = head.stdout.split(separator: " ")
+        guard head.status == 0, fields.count == 2 else { return }  // git itself is not installed here (the build reads .git without it)
+        #expect(line.contains("(commit \(fields[0].prefix(7)),"), "built from another commit: \(line)")
+        if let seconds = Double(fields[1].trimmingCharacters(in: .whitespacesAndNewlines)) {
+            #expect(built >= Self.utcDay(Date(timeIntervalSince1970: seconds)), "built before its commit was made: \(line)")
+        }
+    }
+
+    static func utcDay(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let day = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!)
     }
 
     @Test func seedCodeHelpNamesTheBuiltInDefault() async throws {

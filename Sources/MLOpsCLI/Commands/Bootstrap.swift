@@ -21,10 +21,20 @@ extension MLOpsCommand {
                 replace or delete a bucket, key, repository, role or another stateful resource, nothing is applied in any \
                 stage unless --allow-replace is given. --dry-run shows the same plan (it creates the change sets and deletes \
                 them; nothing is deployed). Exit status: 0 success, 1 failure, refusal or bad input, 3 another run holds the ledger, \
+                5 a profile reaches another account than the topology names, 64 usage, \
                 130/143 interrupted by Ctrl-C/SIGTERM (run it again to resume). With --org: one service-managed stack set per \
                 stage role (its execution policy, then its bootstrap, the same template and parameters as that stage's) deployed by \
                 CloudFormation StackSets to the OUs and accounts of the topology's organization: section, in every organization \
                 region; --stage narrows the roles, --dry-run shows the plan (read-only); see docs/scale.md.
+
+                Examples:
+                  Read the plan of every stage, then apply it:
+                    mlopsctl bootstrap --dry-run
+                    mlopsctl bootstrap
+                  Bootstrap only dev and prod:
+                    mlopsctl bootstrap --stage dev --stage prod
+                  Plan the fan-out to the organization's member accounts:
+                    mlopsctl bootstrap --org --dry-run
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -12,7 +12,13 @@ extension MLOpsCommand {
             discussion: """
                 For each stage of the topology, concurrently: resolve the AWS profile, call STS GetCallerIdentity \
                 through the profile's region and endpoint, and compare the account with the topology. Makes no change. \
-                Exit status: 0 when every stage is healthy, 2 when any stage is not, 1 on bad input.
+                Exit status: 0 when every stage is healthy, 2 when any stage is not (its profile fails or reaches another account), 1 on bad input, 64 usage.
+
+                Examples:
+                  Check every stage of ./mlopsctl.yaml:
+                    mlopsctl doctor
+                  Check another topology, as JSON for a script:
+                    mlopsctl doctor --topology profiles/mlopsctl.yaml --output json
                 """)
 
         @OptionGroup var global: GlobalOptions

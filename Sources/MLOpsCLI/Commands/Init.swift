@@ -18,6 +18,14 @@ extension MLOpsCommand {
                 DEFAULT_DEPLOYMENT_REGION): read as text, never run; flags override it; the profiles still come from flags or \
                 prompts. Before writing, it checks with STS that each profile really reaches the account given (skip with \
                 --no-verify). Writes profiles/mlopsctl.yaml unless --out says otherwise; an existing file needs --force.
+
+                Examples:
+                  Answer the questions on a terminal:
+                    mlopsctl init
+                  Start from the seed's constants.py (the profiles are still asked for):
+                    mlopsctl init --from-seed-constants config/constants.py
+                  Write ./mlopsctl.yaml without the STS check (offline):
+                    mlopsctl init --out mlopsctl.yaml --no-verify
                 """)
 
         @Option(help: "Where to write the topology.") var out: String = "profiles/mlopsctl.yaml"

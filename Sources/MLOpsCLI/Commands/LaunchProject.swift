@@ -17,8 +17,14 @@ extension MLOpsCommand {
                 product and waits for provisioning; --via cloudformation deploys the project template directly as a stack in \
                 dev (accounts without Studio, and the local emulator). The project id defaults to the one the ledger holds for \
                 this name (a launch that was killed or failed is resumed), else a generated one. Everything \
-                created is recorded in the ledger under the project's name. Exit status: 0, 1, 3 (ledger locked), \
+                created is recorded in the ledger under the project's name. Exit status: 0, 1, 3 (ledger locked), 5 (account mismatch), 64 (usage), \
                 130/143 (interrupted by Ctrl-C/SIGTERM: run it again to resume).
+
+                Examples:
+                  Launch the project demo through SageMaker:
+                    mlopsctl launch-project --name demo
+                  Without SageMaker Studio (or on the local emulator):
+                    mlopsctl launch-project --name demo --via cloudformation
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -11,6 +11,12 @@ extension MLOpsCommand {
                 The ledger records every run and every resource mlopsctl plans, creates, adopts or deletes, so that \
                 teardown removes exactly what mlopsctl owns. It lives in $XDG_STATE_HOME/mlopsctl/ledger.sqlite \
                 (or ~/.local/state/mlopsctl/ledger.sqlite) unless --ledger or $MLOPSCTL_LEDGER says otherwise.
+
+                Examples:
+                  The resources mlopsctl created in prod that are still there:
+                    mlopsctl ledger list --stage prod --status present
+                  Everything, as JSON, for a backup or a review:
+                    mlopsctl ledger export > ledger.json
                 """,
             subcommands: [List.self, Runs.self, Show.self, Export.self, Unlock.self])
     }

@@ -10,6 +10,10 @@ extension MLOpsCommand.LedgerCommand {
             discussion: """
                 The ledger holds no secrets: no column can hold one. Dates are ISO 8601 (UTC). The export is JSON whatever \
                 --output says (with jsonl: the closing result line holds it).
+
+                Examples:
+                  Keep a copy of the whole ledger:
+                    mlopsctl ledger export > ledger-backup.json
                 """)
 
         @OptionGroup var global: GlobalOptions

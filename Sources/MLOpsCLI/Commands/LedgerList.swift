@@ -13,6 +13,12 @@ extension MLOpsCommand.LedgerCommand {
                 --output json prints an array of objects with stage, account, region, kind, id (the AWS physical id), \
                 status, ownership, stack, project and the ledger's own row id (ledgerRow). \
                 Exit status: 0 on success, 64 on a bad option value, 1 when the ledger cannot be read.
+
+                Examples:
+                  The stacks mlopsctl created in dev:
+                    mlopsctl ledger list --stage dev --kind stack
+                  Project demo's resources, as JSON:
+                    mlopsctl ledger list --project demo --output json
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -14,9 +14,12 @@ extension MLOpsCommand.LedgerCommand {
                 returned, null before it was known), host, pid, startedAt, endedAt, outcome and message.
 
                 Examples:
-                  mlopsctl ledger runs
-                  mlopsctl ledger runs --verb teardown --limit 5
-                  mlopsctl ledger runs --output json | jq '.[] | select(.outcome == "failed") | .id'
+                  Every run, newest first:
+                    mlopsctl ledger runs
+                  The last five teardowns:
+                    mlopsctl ledger runs --verb teardown --limit 5
+                  The ids of failed runs, for a script:
+                    mlopsctl ledger runs --outcome failed --output json | jq '.[].id'
                 """)
 
         @OptionGroup var global: GlobalOptions

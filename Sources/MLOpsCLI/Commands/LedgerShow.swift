@@ -8,7 +8,13 @@ extension MLOpsCommand.LedgerCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one run: its command, outcome, stack events and the resources it touched.",
-            discussion: "Run ids are listed by `mlopsctl ledger runs`. Exit status: 0, or 1 when the run is unknown.")
+            discussion: """
+                Run ids are listed by `mlopsctl ledger runs`. Exit status: 0, or 1 when the run is unknown.
+
+                Examples:
+                  Run 42: its command, outcome, stack events and resources:
+                    mlopsctl ledger show 42
+                """)
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var ledgerOptions: LedgerOptions

@@ -12,6 +12,12 @@ extension MLOpsCommand.LedgerCommand {
                 Only for a lock whose run is gone: a run on this host that died is taken over automatically. Prints who \
                 held the lock and marks that run interrupted. Asks for confirmation on a terminal; otherwise needs --yes. \
                 Exit status: 0 when removed or not locked, 1 when declined, 64 without --yes and no terminal.
+
+                Examples:
+                  Clear the lock of a run that died on another host (asks first):
+                    mlopsctl ledger unlock
+                  The same from a script:
+                    mlopsctl ledger unlock --yes
                 """)
 
         @OptionGroup var global: GlobalOptions

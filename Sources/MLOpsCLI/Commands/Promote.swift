@@ -23,8 +23,17 @@ extension MLOpsCommand {
                 copied into the stage's CDK staging bucket in its region (recorded in the ledger), SageMaker's own images taken \
                 from that region's registry, and any other image required to exist there already. A failed update is \
                 rolled back and the previous package keeps serving. --dry-run makes every check and plans the stack, then stops \
-                (no approval, deployment, confirmation or ledger run). Exit status: 0, 1, 3 (ledger locked), \
+                (no approval, deployment, confirmation or ledger run). Exit status: 0, 1, 3 (ledger locked), 5 (account mismatch), 64 (usage), \
                 130/143 (interrupted by Ctrl-C/SIGTERM: run it again to resume).
+
+                Examples:
+                  Approve the newest package of project demo and serve it in dev:
+                    mlopsctl promote --project demo --to dev --approve
+                  See what promoting to preprod would do, then do it:
+                    mlopsctl promote --project demo --to preprod --dry-run
+                    mlopsctl promote --project demo --to preprod
+                  Promote to prod from a pipeline (no terminal to type the account id on):
+                    mlopsctl promote --project demo --to prod --yes
                 """)
 
         @OptionGroup var global: GlobalOptions

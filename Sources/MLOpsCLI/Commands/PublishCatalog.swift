@@ -16,8 +16,15 @@ extension MLOpsCommand {
                 dev's bootstrap staging bucket under content-addressed keys (skipping what is already there), deploys in dev's \
                 account a support stack <catalog stack>-support-<region> (artifact bucket and KMS key of the project deploy \
                 pipelines) in each region other than dev's that preprod or prod live in, then deploys the catalog stack: SSM parameters, launch role, portfolio, product (every published version kept), launch constraint \
-                and principal association. A re-run with nothing changed makes no change. Exit status: 0, 1, 3 (ledger locked), \
+                and principal association. A re-run with nothing changed makes no change. Exit status: 0, 1, 3 (ledger locked), 5 (account mismatch), 64 (usage), \
                 130/143 (interrupted by Ctrl-C/SIGTERM: run it again to resume).
+
+                Examples:
+                  See what would be uploaded and changed, then publish:
+                    mlopsctl publish-catalog --dry-run
+                    mlopsctl publish-catalog
+                  Publish your own seed code (start from `mlopsctl seed-code export`):
+                    mlopsctl publish-catalog --seed-code my-seed
                 """)
 
         @OptionGroup var global: GlobalOptions

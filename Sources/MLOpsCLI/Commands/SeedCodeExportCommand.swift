@@ -13,6 +13,12 @@ extension MLOpsCommand.SeedCodeCommand {
                 missing; folders 0755, files 0644, or tighter under your umask). A folder that already holds files is \
                 refused unless --force, which writes the seed code's files over it and keeps every other file. Then use \
                 it with --seed-code DIR or MLOPSCTL_SEED_CODE=DIR.
+
+                Examples:
+                  Export into a new folder:
+                    mlopsctl seed-code export my-seed
+                  Refresh an existing copy (its other files are kept):
+                    mlopsctl seed-code export my-seed --force
                 """)
 
         @Argument(help: "The folder to write into.", completion: .directory) var directory: String

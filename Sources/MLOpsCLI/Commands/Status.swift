@@ -17,6 +17,14 @@ extension MLOpsCommand {
                 instances (current, outdated, failed, with the failed ones and CloudFormation's reason), from the ledger; --verify \
                 also lists each stack set's instances now (read-only). Exit status: 0; 2 when --verify finds a difference (or, \
                 with --org, failed or outdated instances); 1.
+
+                Examples:
+                  What each stage serves, from the ledger:
+                    mlopsctl status
+                  Project demo, checked against the live endpoint stacks:
+                    mlopsctl status --project demo --verify
+                  The organization's stack sets, with their failed instances:
+                    mlopsctl status --org --verify
                 """)
 
         @OptionGroup var global: GlobalOptions

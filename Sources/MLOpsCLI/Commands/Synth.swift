@@ -14,6 +14,11 @@ extension MLOpsCommand {
                 and in dev the catalog stack and the SageMaker project template (from the seed code, built into mlopsctl unless \
                 --seed-code or $MLOPSCTL_SEED_CODE names a folder; the lead role, read from \
                 SSM when publishing, is a stand-in ARN here).
+
+                Examples:
+                  Write the templates, then lint them:
+                    mlopsctl synth --out build/templates
+                    cfn-lint build/templates/*/*.template.json
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -15,7 +15,16 @@ extension MLOpsCommand {
                 catalog, then the bootstrap stacks and what they retain (staging bucket emptied and deleted, KMS keys scheduled \
                 for deletion in 7 days, ECR images removed). Adopted resources are listed and left alone. Each account is checked \
                 with STS first. Confirmation: type `yes` on a terminal, or pass --yes; resources in prod also need the prod account \
-                id typed, or --confirm-prod ID (with --org, the organization id, for the prod role's members). --bootstrap is refused while projects outside the teardown still stand on it                 (and --catalog while SageMaker-launched projects do). Exit status: 0 all gone, 4 something was left (listed), 1,                 3 (ledger locked), 130/143 (interrupted by Ctrl-C/SIGTERM: run it again to resume).
+                id typed, or --confirm-prod ID (with --org, the organization id, for the prod role's members). \
+                --bootstrap is refused while projects outside the teardown still stand on it \
+                (and --catalog while SageMaker-launched projects do). Exit status: 0 all gone, 4 something was left (listed), 1, \
+                3 (ledger locked), 64 (usage, e.g. no --yes without a terminal), 130/143 (interrupted by Ctrl-C/SIGTERM: run it again to resume).
+
+                Examples:
+                  See what removing project demo would delete:
+                    mlopsctl teardown --project demo --dry-run
+                  Remove everything without prompts (the prod account id confirms prod):
+                    mlopsctl teardown --all --yes --confirm-prod 444444444444
                 """)
 
         @OptionGroup var global: GlobalOptions
