@@ -21,7 +21,7 @@ extension HelpTopic {
           does not parse, stops the run naming the file and line.
 
         WHICH PROFILE:
-          A stage uses its topology profile, as the AWS CLI uses --profile: AWS_PROFILE
+          A stage uses its topology profile, like `aws --profile NAME`: AWS_PROFILE
           and AWS_ACCESS_KEY_ID do not change it (a warning says AWS_PROFILE is
           ignored). Only a stage written without a profile (and no organization:
           section) takes AWS_PROFILE, else AWS_DEFAULT_PROFILE, with a note. To use keys
