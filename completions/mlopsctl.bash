@@ -257,7 +257,7 @@ _mlopsctl_init() {
 
 _mlopsctl_doctor() {
     repeating_flags=()
-    non_repeating_flags=(--debug --version -h --help)
+    non_repeating_flags=(--quiet --debug --version -h --help)
     repeating_options=()
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout)
     __mlopsctl_offer_flags_options 0
@@ -269,7 +269,7 @@ _mlopsctl_doctor() {
         return
         ;;
     '--output')
-        __mlopsctl_add_completions -W 'table'$'\n''json'
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
         return
         ;;
     '--record-requests')
@@ -290,7 +290,7 @@ _mlopsctl_doctor() {
 
 _mlopsctl_bootstrap() {
     repeating_flags=()
-    non_repeating_flags=(--debug --dry-run --allow-admin-execution-policy --force --allow-replace --org --version -h --help)
+    non_repeating_flags=(--quiet --debug --dry-run --allow-admin-execution-policy --force --allow-replace --org --version -h --help)
     repeating_options=(--stage)
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0
@@ -302,7 +302,7 @@ _mlopsctl_bootstrap() {
         return
         ;;
     '--output')
-        __mlopsctl_add_completions -W 'table'$'\n''json'
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
         return
         ;;
     '--record-requests')
@@ -334,7 +334,7 @@ _mlopsctl_bootstrap() {
 
 _mlopsctl_publish-catalog() {
     repeating_flags=()
-    non_repeating_flags=(--debug --dry-run --version -h --help)
+    non_repeating_flags=(--quiet --debug --dry-run --version -h --help)
     repeating_options=()
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --seed-code --lock-timeout)
     __mlopsctl_offer_flags_options 0
@@ -346,7 +346,7 @@ _mlopsctl_publish-catalog() {
         return
         ;;
     '--output')
-        __mlopsctl_add_completions -W 'table'$'\n''json'
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
         return
         ;;
     '--record-requests')
@@ -378,7 +378,7 @@ _mlopsctl_publish-catalog() {
 
 _mlopsctl_launch-project() {
     repeating_flags=()
-    non_repeating_flags=(--debug --version -h --help)
+    non_repeating_flags=(--quiet --debug --version -h --help)
     repeating_options=()
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --name --id --via --lock-timeout)
     __mlopsctl_offer_flags_options 0
@@ -390,7 +390,7 @@ _mlopsctl_launch-project() {
         return
         ;;
     '--output')
-        __mlopsctl_add_completions -W 'table'$'\n''json'
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
         return
         ;;
     '--record-requests')
@@ -428,7 +428,7 @@ _mlopsctl_launch-project() {
 
 _mlopsctl_promote() {
     repeating_flags=()
-    non_repeating_flags=(--debug --latest-approved --approve --skip-gate --yes --dry-run --version -h --help)
+    non_repeating_flags=(--quiet --debug --latest-approved --approve --skip-gate --yes --dry-run --version -h --help)
     repeating_options=()
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --project --to --model-package --reason --seed-code --lock-timeout)
     __mlopsctl_offer_flags_options 0
@@ -440,7 +440,7 @@ _mlopsctl_promote() {
         return
         ;;
     '--output')
-        __mlopsctl_add_completions -W 'table'$'\n''json'
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
         return
         ;;
     '--record-requests')
@@ -485,7 +485,7 @@ _mlopsctl_promote() {
 
 _mlopsctl_status() {
     repeating_flags=()
-    non_repeating_flags=(--debug --verify --org --version -h --help)
+    non_repeating_flags=(--quiet --debug --verify --org --version -h --help)
     repeating_options=()
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --project)
     __mlopsctl_offer_flags_options 0
@@ -497,7 +497,7 @@ _mlopsctl_status() {
         return
         ;;
     '--output')
-        __mlopsctl_add_completions -W 'table'$'\n''json'
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
         return
         ;;
     '--record-requests')
@@ -525,7 +525,7 @@ _mlopsctl_status() {
 
 _mlopsctl_teardown() {
     repeating_flags=()
-    non_repeating_flags=(--debug --catalog --bootstrap --all --dry-run --yes --org --version -h --help)
+    non_repeating_flags=(--quiet --debug --catalog --bootstrap --all --dry-run --yes --org --version -h --help)
     repeating_options=(--project --stage --confirm-prod)
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0
@@ -537,7 +537,7 @@ _mlopsctl_teardown() {
         return
         ;;
     '--output')
-        __mlopsctl_add_completions -W 'table'$'\n''json'
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
         return
         ;;
     '--record-requests')
@@ -575,7 +575,7 @@ _mlopsctl_teardown() {
 
 _mlopsctl_synth() {
     repeating_flags=()
-    non_repeating_flags=(--debug --allow-admin-execution-policy --version -h --help)
+    non_repeating_flags=(--quiet --debug --allow-admin-execution-policy --version -h --help)
     repeating_options=()
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --out --seed-code)
     __mlopsctl_offer_flags_options 0
@@ -587,7 +587,7 @@ _mlopsctl_synth() {
         return
         ;;
     '--output')
-        __mlopsctl_add_completions -W 'table'$'\n''json'
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
         return
         ;;
     '--record-requests')
@@ -626,20 +626,20 @@ _mlopsctl_ledger() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|export|unlock)
+    list|runs|show|export|graph|unlock)
         # Offer subcommand argument completions
         "_mlopsctl_ledger_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show export unlock' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list runs show export graph unlock' -- "${cur}"))
         ;;
     esac
 }
 
 _mlopsctl_ledger_list() {
     repeating_flags=()
-    non_repeating_flags=(--debug --version -h --help)
+    non_repeating_flags=(--quiet --debug --version -h --help)
     repeating_options=()
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --stage --kind --status --project)
     __mlopsctl_offer_flags_options 0
@@ -651,7 +651,7 @@ _mlopsctl_ledger_list() {
         return
         ;;
     '--output')
-        __mlopsctl_add_completions -W 'table'$'\n''json'
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
         return
         ;;
     '--record-requests')
@@ -686,9 +686,55 @@ _mlopsctl_ledger_list() {
     esac
 }
 
+_mlopsctl_ledger_runs() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --debug --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --verb --outcome --limit)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--verb')
+        return
+        ;;
+    '--outcome')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    esac
+}
+
 _mlopsctl_ledger_show() {
     repeating_flags=()
-    non_repeating_flags=(--debug --version -h --help)
+    non_repeating_flags=(--quiet --debug --version -h --help)
     repeating_options=()
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger)
     __mlopsctl_offer_flags_options 1
@@ -700,7 +746,7 @@ _mlopsctl_ledger_show() {
         return
         ;;
     '--output')
-        __mlopsctl_add_completions -W 'table'$'\n''json'
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
         return
         ;;
     '--record-requests')
@@ -725,9 +771,46 @@ _mlopsctl_ledger_show() {
 
 _mlopsctl_ledger_export() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--quiet --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--ledger)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_ledger_graph() {
+    repeating_flags=()
+    non_repeating_flags=(--include-deleted --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--ledger --format --out)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
@@ -736,18 +819,47 @@ _mlopsctl_ledger_export() {
         __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
         return
         ;;
+    '--format')
+        __mlopsctl_add_completions -W 'dot'$'\n''mermaid'
+        return
+        ;;
+    '--out')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(dot|gv|mmd)'
+        return
+        ;;
     esac
 }
 
 _mlopsctl_ledger_unlock() {
     repeating_flags=()
-    non_repeating_flags=(--yes --version -h --help)
+    non_repeating_flags=(--quiet --debug --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--ledger)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
     '--ledger')
         __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
         return
@@ -780,15 +892,32 @@ _mlopsctl_seed-code() {
 
 _mlopsctl_seed-code_export() {
     repeating_flags=()
-    non_repeating_flags=(--force --version -h --help)
+    non_repeating_flags=(--force --quiet --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout)
     __mlopsctl_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
     '--output')
-        __mlopsctl_add_completions -W 'table'$'\n''json'
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     esac

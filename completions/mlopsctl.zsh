@@ -112,10 +112,11 @@ _mlopsctl_init() {
 
 _mlopsctl_doctor() {
     local -i ret=1
-    local -ar ___output=('table' 'json')
+    local -ar ___output=('table' 'json' 'jsonl')
     local -ar arg_specs=(
         '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
-        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
         '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
@@ -131,11 +132,12 @@ _mlopsctl_doctor() {
 
 _mlopsctl_bootstrap() {
     local -i ret=1
-    local -ar ___output=('table' 'json')
+    local -ar ___output=('table' 'json' 'jsonl')
     local -ar ___stage=('governance' 'dev' 'preprod' 'prod')
     local -ar arg_specs=(
         '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
-        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
         '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
@@ -159,10 +161,11 @@ _mlopsctl_bootstrap() {
 
 _mlopsctl_publish-catalog() {
     local -i ret=1
-    local -ar ___output=('table' 'json')
+    local -ar ___output=('table' 'json' 'jsonl')
     local -ar arg_specs=(
         '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
-        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
         '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
@@ -182,11 +185,12 @@ _mlopsctl_publish-catalog() {
 
 _mlopsctl_launch-project() {
     local -i ret=1
-    local -ar ___output=('table' 'json')
+    local -ar ___output=('table' 'json' 'jsonl')
     local -ar ___via=('sagemaker' 'cloudformation')
     local -ar arg_specs=(
         '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
-        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
         '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
@@ -207,11 +211,12 @@ _mlopsctl_launch-project() {
 
 _mlopsctl_promote() {
     local -i ret=1
-    local -ar ___output=('table' 'json')
+    local -ar ___output=('table' 'json' 'jsonl')
     local -ar ___to=('governance' 'dev' 'preprod' 'prod')
     local -ar arg_specs=(
         '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
-        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
         '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
@@ -239,10 +244,11 @@ _mlopsctl_promote() {
 
 _mlopsctl_status() {
     local -i ret=1
-    local -ar ___output=('table' 'json')
+    local -ar ___output=('table' 'json' 'jsonl')
     local -ar arg_specs=(
         '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
-        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
         '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
@@ -262,11 +268,12 @@ _mlopsctl_status() {
 
 _mlopsctl_teardown() {
     local -i ret=1
-    local -ar ___output=('table' 'json')
+    local -ar ___output=('table' 'json' 'jsonl')
     local -ar ___stage=('governance' 'dev' 'preprod' 'prod')
     local -ar arg_specs=(
         '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
-        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
         '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
@@ -293,10 +300,11 @@ _mlopsctl_teardown() {
 
 _mlopsctl_synth() {
     local -i ret=1
-    local -ar ___output=('table' 'json')
+    local -ar ___output=('table' 'json' 'jsonl')
     local -ar arg_specs=(
         '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
-        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
         '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
@@ -326,15 +334,17 @@ _mlopsctl_ledger() {
     command)
         local -ar subcommands=(
             'list:List the AWS resources the ledger tracks.'
+            'runs:List the runs the ledger recorded: id, verb, operator, outcome and time, newest first.'
             'show:Show one run: its command, outcome, stack events and the resources it touched.'
             'export:Print the whole ledger as JSON: runs with their stack events, resources, stack sets and instances, and the lock.'
+            'graph:Draw what the ledger holds: accounts, their stacks and resources, and the trust between them.'
             'unlock:Remove the ledger lock of a run that is no longer running.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        list|show|export|unlock)
+        list|runs|show|export|graph|unlock)
             "_mlopsctl_ledger_${words[1]}" && ret=0
             ;;
         esac
@@ -346,10 +356,11 @@ _mlopsctl_ledger() {
 
 _mlopsctl_ledger_list() {
     local -i ret=1
-    local -ar ___output=('table' 'json')
+    local -ar ___output=('table' 'json' 'jsonl')
     local -ar arg_specs=(
         '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
-        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
         '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
@@ -368,12 +379,37 @@ _mlopsctl_ledger_list() {
     return "${ret}"
 }
 
-_mlopsctl_ledger_show() {
+_mlopsctl_ledger_runs() {
     local -i ret=1
-    local -ar ___output=('table' 'json')
+    local -ar ___output=('table' 'json' 'jsonl')
     local -ar arg_specs=(
         '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
-        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
+        '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
+        '--cli-connect-timeout[Seconds to wait for a connection to AWS; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
+        '--cli-read-timeout[Seconds a connection to AWS may stay silent while a response is due; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '--verb[Only runs of this verb, e.g. bootstrap or teardown.]:verb:'
+        '--outcome[Only runs with this outcome\: running, succeeded, failed or interrupted.]:outcome:'
+        '--limit[At most this many runs (the newest).]:count:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_ledger_show() {
+    local -i ret=1
+    local -ar ___output=('table' 'json' 'jsonl')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
         '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
         '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
         '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
@@ -391,8 +427,33 @@ _mlopsctl_ledger_show() {
 
 _mlopsctl_ledger_export() {
     local -i ret=1
+    local -ar ___output=('table' 'json' 'jsonl')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
+        '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
+        '--cli-connect-timeout[Seconds to wait for a connection to AWS; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
+        '--cli-read-timeout[Seconds a connection to AWS may stay silent while a response is due; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_ledger_graph() {
+    local -i ret=1
+    local -ar ___format=('dot' 'mermaid')
     local -ar arg_specs=(
         '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '--format[dot (Graphviz) or mermaid.]:format:{__mlopsctl_complete "${___format[@]}"}'
+        '--out[Write the graph to this file instead of stdout.]:file:_files -g '\''*.dot *.gv *.mmd'\'''
+        '--include-deleted[Also draw resources the ledger marks deleted.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -403,7 +464,16 @@ _mlopsctl_ledger_export() {
 
 _mlopsctl_ledger_unlock() {
     local -i ret=1
+    local -ar ___output=('table' 'json' 'jsonl')
     local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
+        '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
+        '--cli-connect-timeout[Seconds to wait for a connection to AWS; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
+        '--cli-read-timeout[Seconds a connection to AWS may stay silent while a response is due; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
         '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
         '--yes[Remove the lock without asking.]'
         '--version[Show the version.]'
@@ -444,11 +514,18 @@ _mlopsctl_seed-code() {
 
 _mlopsctl_seed-code_export() {
     local -i ret=1
-    local -ar ___output=('table' 'json')
+    local -ar ___output=('table' 'json' 'jsonl')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--force[Write into a folder that already holds files (the seed code'\''s files are replaced, others kept).]'
-        '--output[Output format\: table or json.]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
+        '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
+        '--cli-connect-timeout[Seconds to wait for a connection to AWS; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
+        '--cli-read-timeout[Seconds a connection to AWS may stay silent while a response is due; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -12,6 +12,6 @@ extension MLOpsCommand {
                 teardown removes exactly what mlopsctl owns. It lives in $XDG_STATE_HOME/mlopsctl/ledger.sqlite \
                 (or ~/.local/state/mlopsctl/ledger.sqlite) unless --ledger or $MLOPSCTL_LEDGER says otherwise.
                 """,
-            subcommands: [List.self, Runs.self, Show.self, Export.self, Unlock.self])
+            subcommands: [List.self, Runs.self, Show.self, Export.self, Graph.self, Unlock.self])
     }
 }
