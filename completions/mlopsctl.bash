@@ -626,13 +626,13 @@ _mlopsctl_ledger() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|runs|show|export|unlock)
+    list|runs|show|export|graph|unlock)
         # Offer subcommand argument completions
         "_mlopsctl_ledger_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list runs show export unlock' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list runs show export graph unlock' -- "${cur}"))
         ;;
     esac
 }
@@ -801,6 +801,30 @@ _mlopsctl_ledger_export() {
         ;;
     '--ledger')
         __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_ledger_graph() {
+    repeating_flags=()
+    non_repeating_flags=(--include-deleted --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--ledger --format --out)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--format')
+        __mlopsctl_add_completions -W 'dot'$'\n''mermaid'
+        return
+        ;;
+    '--out')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(dot|gv|mmd)'
         return
         ;;
     esac

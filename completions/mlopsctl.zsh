@@ -337,13 +337,14 @@ _mlopsctl_ledger() {
             'runs:List the runs the ledger recorded: id, verb, operator, outcome and time, newest first.'
             'show:Show one run: its command, outcome, stack events and the resources it touched.'
             'export:Print the whole ledger as JSON: runs with their stack events, resources, stack sets and instances, and the lock.'
+            'graph:Draw what the ledger holds: accounts, their stacks and resources, and the trust between them.'
             'unlock:Remove the ledger lock of a run that is no longer running.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        list|runs|show|export|unlock)
+        list|runs|show|export|graph|unlock)
             "_mlopsctl_ledger_${words[1]}" && ret=0
             ;;
         esac
@@ -437,6 +438,22 @@ _mlopsctl_ledger_export() {
         '--cli-connect-timeout[Seconds to wait for a connection to AWS; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
         '--cli-read-timeout[Seconds a connection to AWS may stay silent while a response is due; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
         '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_ledger_graph() {
+    local -i ret=1
+    local -ar ___format=('dot' 'mermaid')
+    local -ar arg_specs=(
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '--format[dot (Graphviz) or mermaid.]:format:{__mlopsctl_complete "${___format[@]}"}'
+        '--out[Write the graph to this file instead of stdout.]:file:_files -g '\''*.dot *.gv *.mmd'\'''
+        '--include-deleted[Also draw resources the ledger marks deleted.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
