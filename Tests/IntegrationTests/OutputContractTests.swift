@@ -55,6 +55,10 @@ import Topology
             let started = stackLines.filter { $0["stack"] as? String == "CDKToolkit" && $0["phase"] as? String == "started" }
             #expect(Set(started.compactMap { $0["stage"] as? String }) == ["governance", "dev", "preprod", "prod"], "\(started)")
             try await out.check("bootstrap", ["bootstrap"])
+            // The ledger now knows whom each bootstrap trusts: the graph draws the topology's trust, not a guess.
+            let graph = try await out.run(["ledger", "graph"])
+            #expect(graph.stdout.contains("trust edges: as each bootstrap recorded them"), "\(graph.stdout.prefix(300))")
+            #expect(graph.stdout.components(separatedBy: "[label=\"trusts\"").count - 1 == 5, "\(graph.stdout)")
             try await out.check("synth", ["synth", "--out", scratch.appendingPathComponent("synth").path])
 
             try await LifecycleStandIns.putLeadRole(fixture)

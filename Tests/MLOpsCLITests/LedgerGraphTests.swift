@@ -19,6 +19,7 @@ import Testing
         var status: ResourceStatus = .present
         var project: String?
         var account: String? = nil
+        var detail: String? = nil
     }
 
     /// What bootstrap records in a stage: the CDKToolkit stack, its deploy role and its version parameter.
@@ -56,7 +57,7 @@ import Testing
                     stage: seed.stage, account: seed.account ?? accounts[seed.stage]!, region: "us-east-1", kind: seed.kind, physicalId: seed.id,
                     stack: seed.stack, project: seed.project)
                 let id = try #require(try await ledger.plan(intent, runId: lock.runId).id)
-                _ = try await ledger.settle(id, status: seed.status)
+                _ = try await ledger.settle(id, status: seed.status, detail: seed.detail)
             }
         }
         return (path, folder, ledger)
@@ -104,6 +105,22 @@ import Testing
         let mermaid = graph.mermaid
         #expect(mermaid.components(separatedBy: " -. trusts .-> ").count - 1 == 5)
         #expect(mermaid.contains("{{\"iamRole<br/>cdk-hnb659fds-deploy-role-444444444444-us-east-1\"}}"), "roles are hexagons")
+    }
+
+    /// Trust as bootstrap recorded it on the stack rows wins over the seed's default graph: here prod trusts only
+    /// governance, and dev trusts an account the ledger has no box for (drawn nowhere, never invented).
+    @Test func recordedTrustIsWhatIsDrawn() async throws {
+        var seeds = ["governance", "dev", "preprod", "prod"].flatMap { Self.bootstrap($0) }
+        let recorded = ["dev": "111111111111,999999999999", "preprod": "111111111111,222222222222", "prod": "111111111111"]
+        for index in seeds.indices where seeds[index].kind == .stack {
+            seeds[index].detail = recorded[seeds[index].stage].map { TrackedResource.trustPrefix + $0 }
+        }
+        let seeded = try await Self.ledger(seeds)
+        defer { try? FileManager.default.removeItem(at: seeded.folder) }
+        let graph = ResourceGraph(resources: try await seeded.ledger.resources())
+        #expect(graph.accounts.first { $0.stage == "prod" }?.recordedTrust == ["111111111111"])
+        #expect(Self.trustPairs(graph) == ["dev→governance", "preprod→dev", "preprod→governance", "prod→governance"])
+        #expect(ResourceGraph.summary(graph).contains("as each bootstrap recorded them"), "\(ResourceGraph.summary(graph))")
     }
 
     @Test func trustOnlyBetweenBootstrappedAccountsAndNeverToItself() async throws {

@@ -13,14 +13,19 @@ extension MLOpsCommand.LedgerCommand {
                 stage's account (stage, account id, the regions the ledger has rows in) holding the stacks mlopsctl \
                 recorded there and the resources in each (roles as hexagons, anything not present marked with its \
                 status); resources outside a stack hang off the account. Deleted rows are left out unless \
-                --include-deleted. The ledger does not record which accounts a bootstrap stack trusts, so the dashed \
-                `trusts` edges are derived: the seed's default graph (dev trusts governance; preprod and prod trust dev \
-                and governance) between the accounts whose CDK bootstrap (deploy role or version parameter) the ledger \
-                holds; a topology whose trust: section changed that graph is not reflected. The output is sorted, so \
+                --include-deleted. The dashed `trusts` edges are the accounts each bootstrap stack trusts, as bootstrap \
+                recorded them in the ledger; for a ledger written before mlopsctl recorded them, the seed's default graph \
+                (dev trusts governance; preprod and prod trust dev and governance) between the accounts whose CDK \
+                bootstrap (deploy role or version parameter) the ledger holds. The output is sorted, so \
                 the same ledger always gives the same text. Reads the ledger only (a missing file is an empty ledger). \
                 Exit status: 0, 1 when the ledger or the --out file cannot be read or written.
 
-                Example: mlopsctl ledger graph --out ledger.dot && dot -Tsvg ledger.dot -o ledger.svg
+                Examples:
+                  The ledger as an SVG picture (Graphviz):
+                    mlopsctl ledger graph --out ledger.dot
+                    dot -Tsvg ledger.dot -o ledger.svg
+                  As Mermaid, to paste into a Markdown page:
+                    mlopsctl ledger graph --format mermaid
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -2,7 +2,9 @@ extension ResourceGraph {
     /// The first line of either format: what is drawn, and where trust comes from.
     static func summary(_ graph: ResourceGraph) -> String {
         "mlopsctl ledger graph: \(graph.accounts.count) accounts, \(graph.stackCount) stacks, \(graph.itemCount) resources; "
-            + "trust edges: the seed's default graph between bootstrapped accounts (the ledger does not record trust)"
+            + (graph.accounts.contains { $0.recordedTrust != nil }
+                ? "trust edges: as each bootstrap recorded them"
+                : "trust edges: the seed's default graph between bootstrapped accounts (no bootstrap recorded its trust)")
     }
 
     static func accountTitle(_ account: Account, separator: String) -> String {

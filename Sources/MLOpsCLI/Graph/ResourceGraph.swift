@@ -4,9 +4,10 @@ import Topology
 /// What `mlopsctl ledger graph` draws, built from ledger rows only: one box per account (per stage it serves), the
 /// stacks mlopsctl recorded there with the resources each holds, and the trust between accounts.
 ///
-/// The ledger does not record which accounts a bootstrap stack trusts (that is a stack parameter, not a resource), so
-/// trust is derived: the seed's default graph (`Topology.defaultTrust`) between the accounts whose bootstrap the
-/// ledger holds. Everything is sorted, and node ids are given in that order, so one ledger always gives one text.
+/// Trust is what each bootstrap run recorded on its stack's row (`TrackedResource.trustedAccounts`: the stack's
+/// TrustedAccounts parameter). A ledger written before mlopsctl kept it falls back to the seed's default graph
+/// (`Topology.defaultTrust`) between the accounts whose bootstrap the ledger holds. Everything is sorted, and node ids
+/// are given in that order, so one ledger always gives one text.
 struct ResourceGraph: Equatable, Sendable {
     /// One stage's account and what mlopsctl recorded in it.
     struct Account: Equatable, Sendable {
@@ -20,6 +21,8 @@ struct ResourceGraph: Equatable, Sendable {
         var loose: [Item]
         /// The ledger holds this account's CDK bootstrap (its deploy role or its version parameter).
         var isBootstrapped: Bool
+        /// The accounts its bootstrap stack trusts, as recorded; nil when no run recorded them.
+        var recordedTrust: [String]? = nil
     }
 
     struct Stack: Equatable, Sendable {
@@ -78,10 +81,24 @@ struct ResourceGraph: Equatable, Sendable {
             let loose = Self.items(contained.filter { $0.stack == nil }, numbering: &itemNumber)
             accounts.append(Account(
                 id: "a\(index + 1)", stage: key.stage, account: key.account, regions: Set(accountRows.map(\.region)).sorted(),
-                stacks: stacks, loose: loose, isBootstrapped: accountRows.contains(where: Self.marksBootstrap)))
+                stacks: stacks, loose: loose, isBootstrapped: accountRows.contains(where: Self.marksBootstrap),
+                recordedTrust: accountRows.filter { $0.status == .present }.compactMap(\.trustedAccounts).first))
         }
         self.accounts = accounts
-        self.trust = Self.defaultTrust(between: accounts)
+        self.trust = accounts.contains { $0.recordedTrust != nil } ? Self.recordedTrust(between: accounts) : Self.defaultTrust(between: accounts)
+    }
+
+    /// The trust each bootstrap recorded, to every box of the trusted account (stages may share one); none to itself.
+    private static func recordedTrust(between accounts: [Account]) -> [Trust] {
+        var edges: [Trust] = []
+        for truster in accounts {
+            for trustedAccount in truster.recordedTrust ?? [] {
+                for trusted in accounts where trusted.account == trustedAccount && trusted.account != truster.account {
+                    edges.append(Trust(truster: truster.id, trusted: trusted.id))
+                }
+            }
+        }
+        return edges
     }
 
     /// The seed's trust graph between the bootstrapped accounts; none to an account itself (stages may share one).

@@ -90,6 +90,10 @@ struct StageBootstrapper: Sendable {
                 break
             }
         }
+        if result.error == nil, !options.dryRun, result.stacks.contains(where: { $0.stack == spec.bootstrapStackName }) {
+            // Best effort: the graph falls back to the seed's default trust for a row without it.
+            try? await recorder.recordTrust(stack: spec.bootstrapStackName, accounts: spec.trustedAccounts)
+        }
         return result
     }
 

@@ -61,6 +61,13 @@ struct LedgerRecorder: Sendable {
         return row.id
     }
 
+    /// Keeps on the bootstrap stack's row the accounts it trusts (a stack parameter, not a resource), so the ledger
+    /// alone can draw the trust graph (`ledger graph`).
+    func recordTrust(stack stackName: String, accounts: [String]) async throws {
+        guard let ledger, let row = try await stackRow(stackName), let id = row.id, row.status == .present else { return }
+        _ = try await ledger.settle(id, status: .present, detail: TrackedResource.trustPrefix + accounts.sorted().joined(separator: ","))
+    }
+
     /// Records the physical resources a stack holds now, and marks rows of resources it no longer holds deleted.
     func recordResources(_ resources: [StackResourceSummary], stack stackName: String, stackRowId: Int64?, project: String? = nil)
         async throws
