@@ -72,8 +72,7 @@ extension MLOpsCommand {
             if dryRun || plan.isEmpty && plan.retained.isEmpty {
                 return try output.result(TeardownDocument(plan: plan, dryRun: dryRun), text: TeardownText.plan(plan))
             }
-            // The plan is what the confirmation is about: on stdout in table mode, else on stderr before the result.
-            if output.format == .table { Console.print(TeardownText.plan(plan)) } else { output.note(TeardownText.plan(plan)) }
+            TeardownConfirmation.show(TeardownText.plan(plan), output: output, willAsk: !yes && Prompter().isInteractive)
             let confirmedProd = try TeardownConfirmation(yes: yes, confirmProd: confirmProd, needed: !plan.isEmpty)
                 .confirm(prodAccounts: plan.prodAccounts())
             let report = try await workflow.run(confirmedProd: confirmedProd)
@@ -96,7 +95,7 @@ extension MLOpsCommand.Teardown {
         if dryRun || plan.isEmpty {
             return try output.result(TeardownDocument.Organization(dryRun: dryRun, plan: plan, report: nil), text: OrganizationText.teardownPlan(plan))
         }
-        if output.format == .table { Console.print(OrganizationText.teardownPlan(plan)) } else { output.note(OrganizationText.teardownPlan(plan)) }
+        TeardownConfirmation.show(OrganizationText.teardownPlan(plan), output: output, willAsk: !yes && Prompter().isInteractive)
         let confirmation = TeardownConfirmation(yes: yes, confirmProd: confirmProd, needed: true)
         _ = try confirmation.confirm(prodAccounts: [])
         if plan.stages.contains(Stage.prod.rawValue) {

@@ -7,6 +7,18 @@ struct TeardownConfirmation {
     let needed: Bool
     var prompter = Prompter()
 
+    /// The plan is what a confirmation is about: on stdout in `table`; otherwise on stderr before the result (narration
+    /// that `--quiet` drops, unless a question about it follows).
+    static func show(_ plan: String, output: CommandOutput, willAsk: Bool) {
+        if output.format == .table {
+            Console.print(plan)
+        } else if willAsk {
+            Console.printError(plan)
+        } else {
+            output.note(plan)
+        }
+    }
+
     /// - Returns: the prod accounts confirmed.
     func confirm(prodAccounts: [String]) throws -> Set<String> {
         if needed && !yes {
