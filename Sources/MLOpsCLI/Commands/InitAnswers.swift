@@ -123,6 +123,27 @@ struct InitAnswers {
         let candidate = Topology(
             region: region, qualifier: qualifier, stages: configs, trust: trust, executionPolicies: executionPolicies, bootstrap: bootstrap,
             catalog: catalog, project: project)
-        return try TopologyLoader.parse(yaml: TopologyWriter.yaml(for: candidate), file: "the answers")
+        do {
+            return try TopologyLoader.parse(yaml: TopologyWriter.yaml(for: candidate), file: "the answers")
+        } catch let error as TopologyError {
+            // The lines of a file nobody has seen mean nothing: each problem names the flag (or prompt) to fix instead.
+            throw CLIError(error.problems.map { "\(Self.flag(for: $0.path)): \($0.message)" }.joined(separator: "\n"))
+        }
+    }
+
+    /// The flag that sets the topology key at `path` (the key itself when no flag does).
+    static func flag(for path: String) -> String {
+        let parts = path.split(separator: ".").map(String.init)
+        switch (parts.first, parts.dropFirst().first) {
+        case ("stages", let stage?): return "--\(stage)-\(parts.dropFirst(2).first ?? "account")"
+        case ("trust", _): return "--trust"
+        case ("executionPolicies", _): return "--execution-policy"
+        case ("bootstrap", "stackName"): return "--bootstrap-stack-name"
+        case ("bootstrap", "tags"): return "--tag"
+        case ("catalog", let key?):
+            return "--" + key.reduce(into: "") { text, letter in text += letter.isUppercase ? "-\(letter.lowercased())" : String(letter) }
+        case ("qualifier", _), ("region", _): return "--\(path)"
+        default: return path
+        }
     }
 }
