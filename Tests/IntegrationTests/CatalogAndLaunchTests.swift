@@ -155,16 +155,19 @@ import Workflows
             let unchanged = try await launch(fixture.topology).plan()
             #expect(unchanged.action == .unchanged && unchanged.id == project.id && unchanged.target == project.stack, "\(unchanged)")
 
-            // A new tag in the topology updates the stack: planned through a change set, which is deleted again.
-            let tagged = try BootstrapFixture(emulator, extraYAML: "project: { source: s3, via: cloudformation }\nbootstrap: { tags: { team: ml } }\n")
+            // Another project source changes the template: planned through a change set, which is deleted again.
+            let tagged = try BootstrapFixture(emulator, extraYAML: "project: { source: codecommit, via: cloudformation }\n")
             fixture.transport.reset()
             let ledgerLaunched = Self.ledgerBytes(fixture.ledgerPath)
+            let deployedTemplate = try await dev.cloudFormation.getTemplate(stackName: project.stack!)
             let update = try await launch(tagged.topology).plan()
             #expect(update.action == .wouldUpdate && update.target == project.stack, "\(update)")
+            #expect(update.changes.contains { $0.action != "Add" } || update.changes.contains { $0.resourceType.hasPrefix("AWS::CodeCommit") }, "\(update.changes)")
             #expect(Set(fixture.transport.mutatingOperations) == ["CreateChangeSet", "DeleteChangeSet"], "\(fixture.transport.mutatingOperations)")
             #expect(Self.ledgerBytes(fixture.ledgerPath) == ledgerLaunched)
             let stack = try #require(try await dev.cloudFormation.describeStack(project.stack!))
-            #expect(stack.status == .createComplete && !stack.tags.contains { $0.key == "team" }, "\(stack)")
+            #expect(stack.status == .createComplete, "\(stack)")
+            #expect(try await dev.cloudFormation.getTemplate(stackName: project.stack!) == deployedTemplate, "the dry run changed the stack")
 
             // Without a ledger file the dry run does not create one.
             let noLedger = try await LaunchProjectWorkflow(
