@@ -115,9 +115,10 @@ import Workflows
         }
     }
 
-    /// The ledger's bytes (its WAL included), to prove a dry run wrote nothing to it.
+    /// The ledger's bytes (and its write-ahead log's, unless empty), to prove a dry run wrote nothing to it. A read-only
+    /// SQLite connection may leave an empty log behind; an empty one holds nothing.
     static func ledgerBytes(_ path: String) -> [Data?] {
-        [path, path + "-wal"].map { FileManager.default.contents(atPath: $0) }
+        [FileManager.default.contents(atPath: path), FileManager.default.contents(atPath: path + "-wal").flatMap { $0.isEmpty ? nil : $0 }]
     }
 
     /// `launch-project --dry-run`: the plan (would-create with the template's resources, then unchanged once launched,

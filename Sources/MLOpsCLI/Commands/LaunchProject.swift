@@ -38,7 +38,8 @@ extension MLOpsCommand {
             let ledgerPath = ledgerOptions.location(environment: environment).path
             let workflow = LaunchProjectWorkflow(
                 topology: topology, sessions: sessions, identity: ProjectIdentity(name: name, id: id), via: via,
-                openLedger: { try LedgerDatabase.open(path: ledgerPath) }, ledgerExists: { FileManager.default.fileExists(atPath: ledgerPath) },
+                openLedger: { [dryRun] in try dryRun ? LedgerDatabase.openReadOnly(path: ledgerPath) : LedgerDatabase.open(path: ledgerPath) },
+                ledgerExists: { FileManager.default.fileExists(atPath: ledgerPath) },
                 lockTimeout: .seconds(lockTimeout),
                 arguments: CommandLine.arguments.dropFirst().map { $0 },
                 display: ProgressDisplay.factory(output: global.output, stageCount: 1)(topology[.dev]))
