@@ -79,15 +79,18 @@ _mlopsctl() {
 
 _mlopsctl_init() {
     local -i ret=1
+    local -ar ___via=('sagemaker' 'cloudformation')
+    local -ar ___source=('s3' 'codecommit')
     local -ar arg_specs=(
-        '--out[Where to write the topology.]:out:'
+        '--out[Where to write the topology (default\: --topology, else $MLOPSCTL_TOPOLOGY, else ./mlopsctl.yaml).]:file:_files -g '\''*.yaml *.yml'\'''
+        '--topology[The same as --out\: the file the other commands then read with --topology.]:file:_files -g '\''*.yaml *.yml'\'''
         '--from-seed-constants[Read the accounts and the region from the seed'\''s config/constants.py.]:file:_files -g '\''*.py'\'''
         '--region[Default region of every stage.]:region:'
         '--governance-region[Governance region, when it differs from --region.]:governance-region:'
         '--dev-region[Dev region, when it differs from --region.]:dev-region:'
         '--preprod-region[Preprod region, when it differs from --region.]:preprod-region:'
         '--prod-region[Prod region, when it differs from --region.]:prod-region:'
-        '--qualifier[CDK bootstrap qualifier (\[A-Za-z0-9_-\]{1,10}).]:qualifier:'
+        '--qualifier[CDK bootstrap qualifier (\[A-Za-z0-9_-\]{1,10}; asked on a terminal; default hnb659fds).]:qualifier:'
         '--governance-account[Governance account id.]:governance-account:'
         '--governance-profile[Governance AWS profile.]:governance-profile:'
         '--dev-account[Dev account id.]:dev-account:'
@@ -96,6 +99,18 @@ _mlopsctl_init() {
         '--preprod-profile[Preprod AWS profile.]:preprod-profile:'
         '--prod-account[Prod account id.]:prod-account:'
         '--prod-profile[Prod AWS profile.]:prod-profile:'
+        '--via[How launch-project creates projects\: sagemaker or cloudformation (asked on a terminal; default sagemaker).]:via:{__mlopsctl_complete "${___via[@]}"}'
+        '--source[Where project pipelines read their code\: s3 or codecommit (asked on a terminal; default s3).]:source:{__mlopsctl_complete "${___source[@]}"}'
+        '*--trust[Which stages a stage trusts (repeatable; default\: the seed'\''s graph).]:stage=stage,…:'
+        '*--execution-policy[An extra execution policy of a stage\: a managed policy ARN or a .json file (repeatable).]:stage=arn|file.json:'
+        '--bootstrap-stack-name[Name of the CDK bootstrap stack (default CDKToolkit).]:bootstrap-stack-name:'
+        '--termination-protection[Set termination protection on the bootstrap stacks (default\: keep what is deployed).]'
+        '--no-termination-protection[Set termination protection on the bootstrap stacks (default\: keep what is deployed).]'
+        '*--tag[A tag of the bootstrap, catalog and project stacks (repeatable).]:key=value:'
+        '--portfolio-name[Service Catalog portfolio name (default "SageMaker Organization Templates").]:portfolio-name:'
+        '--portfolio-owner[Service Catalog portfolio and product owner (default "administrator").]:portfolio-owner:'
+        '--product-name[Service Catalog product name (default "MLOps Foundation template for real-time deployment").]:product-name:'
+        '--product-version[Version name publish-catalog publishes (default 1.0); a new one adds a version.]:product-version:'
         '--force[Overwrite an existing file.]'
         '--no-verify[Do not check the profiles against the accounts (offline).]'
         '--debug[Log AWS requests to stderr.]'
@@ -197,6 +212,7 @@ _mlopsctl_launch-project() {
         '--id[Project id (1-16 lower-case letters, digits, hyphens); when left out, the ledger'\''s for this name, else generated.]:id:'
         '--via[sagemaker or cloudformation (default\: the topology'\''s project.via).]:via:{__mlopsctl_complete "${___via[@]}"}'
         '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
+        '--dry-run[Make every check, print what would be created or updated, and change nothing.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
