@@ -25,6 +25,5 @@ import Testing
         }
         #expect(FileManager.default.contents(atPath: path) == before)
         #expect(FileManager.default.contents(atPath: path + "-wal")?.isEmpty != false, "a read-only connection writes no log")
-
     }
 }
