@@ -36,6 +36,13 @@ import Workflows
             environment["MLOPSCTL_LEDGER"] = folder.appendingPathComponent("ledger.sqlite").path
             let prod = try #require(emulator.account("prod")).accountID
 
+            // init without a terminal asks nothing: one line naming the flags still missing, and nothing written.
+            let unasked = try await Self.plain(["init", "--region", "us-east-1"], in: folder, environment: environment)
+            #expect(unasked.status != 0 && unasked.stderr.contains("--governance-account") && unasked.stderr.contains("--prod-profile"),
+                    "\(unasked.combined)")
+            #expect(unasked.stderr.split(whereSeparator: \.isNewline).count == 1 && !unasked.combined.contains("account id"), "\(unasked.combined)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("mlopsctl.yaml").path))
+
             // init: every prompt answered (the qualifier and the source by their defaults).
             var answers: [String] = []
             for account in emulator.accounts { answers += [account.accountID, account.profile] }
@@ -85,6 +92,7 @@ import Workflows
             let unconfirmed = try await Self.plain(["promote", "--project", "demo", "--to", "prod"], in: folder, environment: environment)
             #expect(unconfirmed.status != 0 && unconfirmed.stderr.contains("--yes"), "\(unconfirmed.combined)")
             #expect(unconfirmed.stderr.split(whereSeparator: \.isNewline).count == 1, "\(unconfirmed.stderr)")
+            #expect(!unconfirmed.combined.contains("Type the prod account id"), "\(unconfirmed.combined)")
             // On a terminal: the prod account id typed.
             let prodScreen = try await Self.typed(["promote", "--project", "demo", "--to", "prod"], answers: [prod], in: folder, environment: environment)
             #expect(prodScreen.status == 0, "\(prodScreen.combined)")
@@ -97,6 +105,7 @@ import Workflows
                 #expect(refused.status != 0 && refused.stdout.contains("Teardown plan (in order):"), "\(refused.combined)")
                 let errorLines = refused.stderr.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("Error:") }
                 #expect(errorLines.count == 1 && errorLines.first?.contains(needed) == true, "\(refused.stderr)")
+                #expect(!refused.combined.contains("Type yes") && !refused.combined.contains("Type the prod account id"), "\(refused.combined)")
             }
             #expect(try await dev.cloudFormation.describeStack("mlops-project-demo-p-walk1") != nil, "a refused teardown deletes nothing")
 
