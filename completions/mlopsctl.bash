@@ -186,14 +186,36 @@ _mlopsctl() {
 
 _mlopsctl_init() {
     repeating_flags=()
-    non_repeating_flags=(--force --no-verify --debug --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--out --from-seed-constants --region --governance-region --dev-region --preprod-region --prod-region --qualifier --governance-account --governance-profile --dev-account --dev-profile --preprod-account --preprod-profile --prod-account --prod-profile --record-requests --cli-connect-timeout --cli-read-timeout)
+    non_repeating_flags=(--quiet --debug --termination-protection --no-termination-protection --force --no-verify --version -h --help)
+    repeating_options=(--trust --execution-policy --tag)
+    non_repeating_options=(--out --topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --from-seed-constants --region --governance-region --dev-region --preprod-region --prod-region --qualifier --governance-account --governance-profile --dev-account --dev-profile --preprod-account --preprod-profile --prod-account --prod-profile --via --source --bootstrap-stack-name --portfolio-name --portfolio-owner --product-name --product-version)
     __mlopsctl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--out')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--from-seed-constants')
@@ -242,14 +264,36 @@ _mlopsctl_init() {
     '--prod-profile')
         return
         ;;
-    '--record-requests')
-        __mlopsctl_add_completions -f
+    '--via')
+        __mlopsctl_add_completions -W 'sagemaker'$'\n''cloudformation'
         return
         ;;
-    '--cli-connect-timeout')
+    '--source')
+        __mlopsctl_add_completions -W 's3'$'\n''codecommit'
         return
         ;;
-    '--cli-read-timeout')
+    '--trust')
+        return
+        ;;
+    '--execution-policy')
+        return
+        ;;
+    '--bootstrap-stack-name')
+        return
+        ;;
+    '--tag')
+        return
+        ;;
+    '--portfolio-name')
+        return
+        ;;
+    '--portfolio-owner')
+        return
+        ;;
+    '--product-name')
+        return
+        ;;
+    '--product-version')
         return
         ;;
     esac
@@ -378,7 +422,7 @@ _mlopsctl_publish-catalog() {
 
 _mlopsctl_launch-project() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --debug --version -h --help)
+    non_repeating_flags=(--quiet --debug --dry-run --version -h --help)
     repeating_options=()
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --name --id --via --lock-timeout)
     __mlopsctl_offer_flags_options 0

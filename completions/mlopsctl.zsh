@@ -79,15 +79,26 @@ _mlopsctl() {
 
 _mlopsctl_init() {
     local -i ret=1
+    local -ar ___output=('table' 'json' 'jsonl')
+    local -ar ___via=('sagemaker' 'cloudformation')
+    local -ar ___source=('s3' 'codecommit')
     local -ar arg_specs=(
-        '--out[Where to write the topology.]:out:'
+        '--out[Where to write the topology (default\: --topology, else $MLOPSCTL_TOPOLOGY, else ./mlopsctl.yaml).]:file:_files -g '\''*.yaml *.yml'\'''
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
+        '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
+        '--cli-connect-timeout[Seconds to wait for a connection to AWS; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
+        '--cli-read-timeout[Seconds a connection to AWS may stay silent while a response is due; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
         '--from-seed-constants[Read the accounts and the region from the seed'\''s config/constants.py.]:file:_files -g '\''*.py'\'''
         '--region[Default region of every stage.]:region:'
         '--governance-region[Governance region, when it differs from --region.]:governance-region:'
         '--dev-region[Dev region, when it differs from --region.]:dev-region:'
         '--preprod-region[Preprod region, when it differs from --region.]:preprod-region:'
         '--prod-region[Prod region, when it differs from --region.]:prod-region:'
-        '--qualifier[CDK bootstrap qualifier (\[A-Za-z0-9_-\]{1,10}).]:qualifier:'
+        '--qualifier[CDK bootstrap qualifier (\[A-Za-z0-9_-\]{1,10}; asked on a terminal; default hnb659fds).]:qualifier:'
         '--governance-account[Governance account id.]:governance-account:'
         '--governance-profile[Governance AWS profile.]:governance-profile:'
         '--dev-account[Dev account id.]:dev-account:'
@@ -96,12 +107,20 @@ _mlopsctl_init() {
         '--preprod-profile[Preprod AWS profile.]:preprod-profile:'
         '--prod-account[Prod account id.]:prod-account:'
         '--prod-profile[Prod AWS profile.]:prod-profile:'
+        '--via[How launch-project creates projects\: sagemaker or cloudformation (asked on a terminal; default sagemaker).]:via:{__mlopsctl_complete "${___via[@]}"}'
+        '--source[Where project pipelines read their code\: s3 or codecommit (asked on a terminal; default s3).]:source:{__mlopsctl_complete "${___source[@]}"}'
+        '*--trust[Which stages a stage trusts (repeatable; default\: the seed'\''s graph).]:stage=stage,…:'
+        '*--execution-policy[An extra execution policy of a stage\: a managed policy ARN or a .json file (repeatable).]:stage=arn|file.json:'
+        '--bootstrap-stack-name[Name of the CDK bootstrap stack (default CDKToolkit).]:bootstrap-stack-name:'
+        '--termination-protection[Set termination protection on the bootstrap stacks (default\: keep what is deployed).]'
+        '--no-termination-protection[Set termination protection on the bootstrap stacks (default\: keep what is deployed).]'
+        '*--tag[A tag of the bootstrap, catalog and project stacks (repeatable).]:key=value:'
+        '--portfolio-name[Service Catalog portfolio name (default "SageMaker Organization Templates").]:portfolio-name:'
+        '--portfolio-owner[Service Catalog portfolio and product owner (default "administrator").]:portfolio-owner:'
+        '--product-name[Service Catalog product name (default "MLOps Foundation template for real-time deployment").]:product-name:'
+        '--product-version[Version name publish-catalog publishes (default 1.0); a new one adds a version.]:product-version:'
         '--force[Overwrite an existing file.]'
         '--no-verify[Do not check the profiles against the accounts (offline).]'
-        '--debug[Log AWS requests to stderr.]'
-        '--record-requests[Append one JSON line per AWS request to FILE (default\: $MLOPSCTL_RECORD_REQUESTS).]:file:_files'
-        '--cli-connect-timeout[Seconds to wait for a connection to AWS; 0 = no limit (default 60).]:seconds:'
-        '--cli-read-timeout[Seconds an AWS connection may stay silent; 0 = no limit (default 60).]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -201,6 +220,7 @@ _mlopsctl_launch-project() {
         '--id[Project id (1-16 lower-case letters, digits, hyphens); when left out, the ledger'\''s for this name, else generated.]:id:'
         '--via[sagemaker or cloudformation (default\: the topology'\''s project.via).]:via:{__mlopsctl_complete "${___via[@]}"}'
         '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
+        '--dry-run[Make every check, print what would be created or updated, and change nothing.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

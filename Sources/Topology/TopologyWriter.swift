@@ -1,5 +1,7 @@
 /// Renders a topology as the YAML a person would write (the `mlopsctl init` output). Only the keys that
-/// differ from the defaults are written, so the file stays short; reading it back gives the same topology.
+/// differ from the defaults are written, so the file stays short, except `project`, which is always written: how
+/// projects are launched is a choice the reader should see. Reading it back gives the same topology.
+/// The `organization` section is not written (`init` does not ask for it).
 public enum TopologyWriter {
     public static func yaml(for topology: Topology, header: String? = nil) -> String {
         var lines: [String] = []
@@ -20,7 +22,49 @@ public enum TopologyWriter {
                 lines.append("  \(stage.rawValue): [\((topology.trust[stage] ?? []).map(\.rawValue).joined(separator: ", "))]")
             }
         }
+        lines += executionPolicyLines(topology.executionPolicies)
+        lines += bootstrapLines(topology.bootstrap)
+        lines += catalogLines(topology.catalog)
+        lines.append("project: { source: \(topology.project.source.rawValue), via: \(topology.project.via.rawValue) }")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func executionPolicyLines(_ policies: [Stage: [ExecutionPolicy]]) -> [String] {
+        guard !policies.isEmpty else { return [] }
+        var lines = ["executionPolicies:"]
+        for stage in Stage.allCases {
+            guard let list = policies[stage], !list.isEmpty else { continue }
+            lines.append("  \(stage.rawValue): [\(list.map { quoted($0.description) }.joined(separator: ", "))]")
+        }
+        return lines
+    }
+
+    private static func bootstrapLines(_ settings: BootstrapSettings) -> [String] {
+        guard settings != BootstrapSettings() else { return [] }
+        var lines = ["bootstrap:"]
+        if settings.stackName != BootstrapSettings.defaultStackName { lines.append("  stackName: \(settings.stackName)") }
+        if let protection = settings.terminationProtection { lines.append("  terminationProtection: \(protection)") }
+        if !settings.tags.isEmpty {
+            lines.append("  tags:")
+            for (key, value) in settings.tags.sorted(by: { $0.key < $1.key }) { lines.append("    \(quoted(key)): \(quoted(value))") }
+        }
+        return lines
+    }
+
+    private static func catalogLines(_ settings: CatalogSettings) -> [String] {
+        let defaults = CatalogSettings()
+        let fields: [(String, String, String)] = [
+            ("portfolioName", settings.portfolioName, defaults.portfolioName), ("portfolioOwner", settings.portfolioOwner, defaults.portfolioOwner),
+            ("productName", settings.productName, defaults.productName), ("productVersion", settings.productVersion, defaults.productVersion),
+        ]
+        let changed = fields.filter { $0.1 != $0.2 }
+        guard !changed.isEmpty else { return [] }
+        return ["catalog:"] + changed.map { "  \($0.0): \(quoted($0.1))" }
+    }
+
+    /// Always double-quoted (names with spaces, versions such as 2.0 that YAML would read as numbers).
+    private static func quoted(_ value: String) -> String {
+        "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     private static func mostCommonRegion(_ topology: Topology) -> String {

@@ -114,4 +114,91 @@ import Workflows
             }
         }
     }
+
+    /// The ledger's bytes (and its write-ahead log's, unless empty), to prove a dry run wrote nothing to it. A read-only
+    /// SQLite connection may leave an empty log behind; an empty one holds nothing.
+    static func ledgerBytes(_ path: String) -> [Data?] {
+        [FileManager.default.contents(atPath: path), FileManager.default.contents(atPath: path + "-wal").flatMap { $0.isEmpty ? nil : $0 }]
+    }
+
+    /// `launch-project --dry-run`: the plan (would-create with the template's resources, then unchanged once launched,
+    /// would-update through a change set that is deleted again), and nothing changed in AWS or in the ledger.
+    @Test func aDryRunLaunchPlansAndChangesNothing() async throws {
+        try await withEmulator { emulator in
+            let fixture = try BootstrapFixture(emulator, extraYAML: "project: { source: s3, via: cloudformation }\n")
+            _ = try await fixture.workflow(BootstrapOptions(stages: [.dev])).run()
+            let dev = try fixture.session(.dev)
+            _ = try await dev.ssm.putParameter(name: "/mlops/role/lead", value: "arn:aws:iam::222222222222:role/lead", type: .string)
+            _ = try await Self.publish(fixture).run()
+            func launch(_ topology: Topology, dryRunLedger: Bool = true) -> LaunchProjectWorkflow {
+                LaunchProjectWorkflow(
+                    topology: topology, sessions: fixture.sessions, identity: ProjectIdentity(name: "demo", id: nil),
+                    openLedger: { [ledger = fixture.ledger] in ledger }, ledgerExists: { dryRunLedger })
+            }
+
+            // Before the launch: would-create, each resource of the project template listed; no request changes anything.
+            fixture.transport.reset()
+            let ledgerBefore = Self.ledgerBytes(fixture.ledgerPath)
+            let resourcesBefore = try await fixture.ledger.resources()
+            let runsBefore = try await fixture.ledger.runs().count
+            let preview = try await launch(fixture.topology).plan()
+            #expect(preview.action == .wouldCreate && preview.via == "cloudformation", "\(preview)")
+            #expect(preview.changes.count > 5 && preview.changes.allSatisfy { $0.action == "Add" }, "\(preview.changes)")
+            #expect(preview.changes.contains { $0.resourceType == "AWS::S3::Bucket" })
+            #expect(fixture.transport.mutatingRequestCount == 0, "\(fixture.transport.mutatingOperations)")
+            #expect(try await dev.cloudFormation.describeStack(preview.target) == nil, "a dry run leaves no stack")
+            #expect(Self.ledgerBytes(fixture.ledgerPath) == ledgerBefore)
+            #expect(try await fixture.ledger.resources() == resourcesBefore)
+            #expect(try await fixture.ledger.runs().count == runsBefore)
+
+            // Launched, the same name plans as unchanged (the ledger's id is taken).
+            let project = try await launch(fixture.topology).run()
+            let unchanged = try await launch(fixture.topology).plan()
+            #expect(unchanged.action == .unchanged && unchanged.id == project.id && unchanged.target == project.stack, "\(unchanged)")
+
+            // Another project source changes the template: planned through a change set, which is deleted again.
+            let tagged = try BootstrapFixture(emulator, extraYAML: "project: { source: codecommit, via: cloudformation }\n")
+            fixture.transport.reset()
+            let ledgerLaunched = Self.ledgerBytes(fixture.ledgerPath)
+            let deployedTemplate = try await dev.cloudFormation.getTemplate(stackName: project.stack!)
+            let update = try await launch(tagged.topology).plan()
+            #expect(update.action == .wouldUpdate && update.target == project.stack, "\(update)")
+            #expect(update.changes.contains { $0.action != "Add" } || update.changes.contains { $0.resourceType.hasPrefix("AWS::CodeCommit") }, "\(update.changes)")
+            #expect(Set(fixture.transport.mutatingOperations) == ["CreateChangeSet", "DeleteChangeSet"], "\(fixture.transport.mutatingOperations)")
+            #expect(Self.ledgerBytes(fixture.ledgerPath) == ledgerLaunched)
+            let stack = try #require(try await dev.cloudFormation.describeStack(project.stack!))
+            #expect(stack.status == .createComplete, "\(stack)")
+            #expect(try await dev.cloudFormation.getTemplate(stackName: project.stack!) == deployedTemplate, "the dry run changed the stack")
+
+            // Without a ledger file the dry run does not create one.
+            let noLedger = try await LaunchProjectWorkflow(
+                topology: fixture.topology, sessions: fixture.sessions, identity: ProjectIdentity(name: "other", id: nil),
+                openLedger: { throw MissingValue(description: "a dry run must not open a missing ledger") }, ledgerExists: { false }
+            ).plan()
+            #expect(noLedger.action == .wouldCreate)
+        }
+    }
+
+    /// An init-made topology launches via sagemaker by default; on an endpoint that does not provision Service Catalog
+    /// products (the emulator), the catalog stack has no product, and launch-project says so and names the fix.
+    @Test func viaSageMakerWithoutAServiceCatalogProductNamesTheCauseAndTheFix() async throws {
+        try await withEmulator { emulator in
+            let fixture = try BootstrapFixture(emulator)
+            _ = try await fixture.workflow(BootstrapOptions(stages: [.dev])).run()
+            let dev = try fixture.session(.dev)
+            _ = try await dev.ssm.putParameter(name: "/mlops/role/lead", value: "arn:aws:iam::222222222222:role/lead", type: .string)
+            _ = try await Self.publish(fixture).run()
+            let launch = LaunchProjectWorkflow(
+                topology: fixture.topology, sessions: fixture.sessions, identity: ProjectIdentity(name: "demo", id: nil),
+                openLedger: { [ledger = fixture.ledger] in ledger })
+            fixture.transport.reset()
+            for attempt in [{ _ = try await launch.plan() }, { _ = try await launch.run() }] as [@Sendable () async throws -> Void] {
+                let error = await #expect(throws: CatalogInputError.self) { try await attempt() }
+                let text = String(describing: try #require(error))
+                #expect(text.contains("holds no Service Catalog product") && text.contains("--via cloudformation"), "\(text)")
+                #expect(!text.contains("run `mlopsctl publish-catalog` again"), "publishing again cannot help: \(text)")
+            }
+            #expect(fixture.transport.mutatingRequestCount == 0, "\(fixture.transport.mutatingOperations)")
+        }
+    }
 }

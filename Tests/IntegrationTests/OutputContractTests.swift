@@ -39,6 +39,11 @@ import Topology
             let out = Checker(
                 environment: BootstrapCrashAndLockTests.environment(emulator, ledger: fixture.ledgerPath, topology: fixture.topologyPath))
 
+            var initArguments = ["init", "--topology", scratch.appendingPathComponent("init.yaml").path, "--region", "us-east-1", "--via", "cloudformation"]
+            for account in emulator.accounts {
+                initArguments += ["--\(account.stage)-account", account.accountID, "--\(account.stage)-profile", account.profile]
+            }
+            try await out.check("init", initArguments)
             try await out.check("doctor", ["doctor"])
             // AWS_PROFILE cannot choose one profile for four accounts: ignored with a warning, which --quiet silences.
             var withProfile = out.environment
@@ -64,6 +69,7 @@ import Topology
             try await LifecycleStandIns.putLeadRole(fixture)
             try await out.check("publish-catalog", ["publish-catalog", "--dry-run"])
             try await out.check("publish-catalog", ["publish-catalog"], mode: "jsonl")
+            try await out.check("launch-project", ["launch-project", "--name", "demo", "--id", "p-demo1", "--dry-run"])
             try await out.check("launch-project", ["launch-project", "--name", "demo", "--id", "p-demo1"])
             _ = try await PromoteTests.registerPackage(try fixture.session(.dev), group: "demo-p-demo1")
             try await out.check("promote", ["promote", "--project", "demo", "--to", "dev", "--approve", "--dry-run"])

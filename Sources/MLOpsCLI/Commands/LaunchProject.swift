@@ -17,7 +17,10 @@ extension MLOpsCommand {
                 product and waits for provisioning; --via cloudformation deploys the project template directly as a stack in \
                 dev (accounts without Studio, and the local emulator). The project id defaults to the one the ledger holds for \
                 this name (a launch that was killed or failed is resumed), else a generated one. Everything \
-                created is recorded in the ledger under the project's name. Exit status: 0, 1, 3 (ledger locked), 5 (account mismatch), 64 (usage), \
+                created is recorded in the ledger under the project's name. --dry-run makes every check and prints the plan \
+                (would-create, would-update or unchanged, and a stack's resource changes, read from a change set it then \
+                deletes) and changes nothing, in AWS or in the ledger. Exit status: 0, 1, 3 (ledger locked), \
+                5 (account mismatch), 64 (usage), \
                 130/143 (interrupted by Ctrl-C/SIGTERM: run it again to resume).
 
                 Examples:
@@ -33,6 +36,7 @@ extension MLOpsCommand {
         @Option(help: "Project id (1-16 lower-case letters, digits, hyphens); when left out, the ledger's for this name, else generated.") var id: String?
         @Option(help: "sagemaker or cloudformation (default: the topology's project.via).") var via: ProjectSettings.Via?
         @Option(help: "Seconds to wait for another mlopsctl run to release the ledger.") var lockTimeout: Int = 30
+        @Flag(help: "Make every check, print what would be created or updated, and change nothing.") var dryRun = false
 
         func run() async throws {
             let environment = EnvironmentVariables.current
@@ -42,9 +46,15 @@ extension MLOpsCommand {
             let ledgerPath = ledgerOptions.location(environment: environment).path
             let workflow = LaunchProjectWorkflow(
                 topology: topology, sessions: sessions, identity: ProjectIdentity(name: name, id: id), via: via,
-                openLedger: { try LedgerDatabase.open(path: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
+                openLedger: { [dryRun] in try dryRun ? LedgerDatabase.openReadOnly(path: ledgerPath) : LedgerDatabase.open(path: ledgerPath) },
+                ledgerExists: { FileManager.default.fileExists(atPath: ledgerPath) },
+                lockTimeout: .seconds(lockTimeout),
                 arguments: CommandLine.arguments.dropFirst().map { $0 },
                 display: output.progressSink(stageCount: 1)(topology[.dev]))
+            if dryRun {
+                let plan = try await workflow.plan()
+                return try output.result(plan, text: LaunchProjectPlanText.text(plan))
+            }
             let result = try await workflow.run()
             var table = TextTable(header: ["PROJECT", "ID", "VIA", "STACK", "RESULT"])
             table.rows.append([result.name, result.id, result.via, result.stack ?? "-", result.stackAction])

@@ -16,6 +16,8 @@ public struct LaunchProjectWorkflow: Sendable {
     public let identity: ProjectIdentity
     public let via: ProjectSettings.Via
     public let openLedger: @Sendable () throws -> LedgerDatabase
+    /// Whether the ledger file exists: a dry run reads it only then (opening would create it).
+    public let ledgerExists: @Sendable () -> Bool
     public let lockTimeout: Duration
     public let arguments: [String]
     public let display: any StackProgressSink
@@ -25,7 +27,8 @@ public struct LaunchProjectWorkflow: Sendable {
 
     public init(
         topology: Topology, sessions: StageSessions, identity: ProjectIdentity, via: ProjectSettings.Via? = nil,
-        openLedger: @escaping @Sendable () throws -> LedgerDatabase, lockTimeout: Duration = .seconds(30), arguments: [String] = [],
+        openLedger: @escaping @Sendable () throws -> LedgerDatabase, ledgerExists: @escaping @Sendable () -> Bool = { true },
+        lockTimeout: Duration = .seconds(30), arguments: [String] = [],
         display: any StackProgressSink = SilentProgressSink(), provisioningTimeout: Duration = .seconds(3600),
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
@@ -34,6 +37,7 @@ public struct LaunchProjectWorkflow: Sendable {
         self.identity = identity
         self.via = via ?? topology.project.via
         self.openLedger = openLedger
+        self.ledgerExists = ledgerExists
         self.lockTimeout = lockTimeout
         self.arguments = arguments
         self.display = display
@@ -45,24 +49,8 @@ public struct LaunchProjectWorkflow: Sendable {
     public static func stackName(_ identity: ProjectIdentity) -> String { "mlops-project-\(identity.name)-\(identity.id)" }
 
     public func run() async throws -> LaunchProjectResult {
+        let (session, arns, catalog) = try await checkInputs()
         let dev = topology[.dev]
-        var problems = identity.problems
-        let names = ProjectNames(
-            projectName: identity.name, projectId: identity.id, account: dev.account, region: dev.region,
-            partition: Partition.of(region: dev.region))
-        if problems.isEmpty { problems += names.validationProblems() }
-        guard problems.isEmpty else { throw CatalogInputError(problems: problems) }
-
-        let session = try sessions.session(for: dev)
-        let arns = try await AccountCheck.verify([(dev, session)])
-        let catalogStack = PublishCatalogWorkflow.stackName(qualifier: topology.qualifier)
-        let catalog = try await session.cloudFormation.describeStack(catalogStack)
-        guard let catalog, catalog.status.isUsable else {
-            let found = catalog.map { "stack \(catalogStack) is \($0.status.rawValue)" } ?? "no stack \(catalogStack)"
-            throw CatalogInputError(problems: [
-                "the catalog is not published in dev (\(dev.account)): \(found); run `mlopsctl publish-catalog` first",
-            ])
-        }
         let seed = try await seedLocations(session)
         let ledger = try openLedger()
         let request = LockRequest.current(command: "launch-project", arguments: arguments, environment: sessions.environment.values)
@@ -81,8 +69,45 @@ public struct LaunchProjectWorkflow: Sendable {
         }
     }
 
+    /// Every check both a launch and its dry run make first: the name and id, dev's account, the published catalog.
+    func checkInputs() async throws -> (session: AWSSession, arns: [Stage: String], catalog: StackDescription) {
+        let dev = topology[.dev]
+        var problems = identity.problems
+        let names = ProjectNames(
+            projectName: identity.name, projectId: identity.id, account: dev.account, region: dev.region,
+            partition: Partition.of(region: dev.region))
+        if problems.isEmpty { problems += names.validationProblems() }
+        guard problems.isEmpty else { throw CatalogInputError(problems: problems) }
+
+        let session = try sessions.session(for: dev)
+        let arns = try await AccountCheck.verify([(dev, session)])
+        let catalogStack = PublishCatalogWorkflow.stackName(qualifier: topology.qualifier)
+        let catalog = try await session.cloudFormation.describeStack(catalogStack)
+        guard let catalog, catalog.status.isUsable else {
+            // The stack's name holds the qualifier, and it lives in dev's account and region: a catalog published with
+            // another topology (qualifier, dev account or region) is not found here.
+            let found = catalog.map { "stack \(catalogStack) is \($0.status.rawValue)" }
+                ?? "no stack \(catalogStack) (the topology's qualifier is \(topology.qualifier))"
+            throw CatalogInputError(problems: [
+                "the catalog is not published in dev (\(dev.account), \(dev.region)): \(found); run `mlopsctl publish-catalog` "
+                    + "with this topology first",
+            ])
+        }
+        return (session, arns, catalog)
+    }
+
+    /// The project stack a direct launch deploys.
+    func projectDeployment(_ identity: ProjectIdentity, seed: (bucket: String, build: String, deploy: String)) throws -> StackDeployment {
+        let options = CatalogPlan.projectOptions(topology: topology, seedBucket: seed.bucket, buildKey: seed.build, deployKey: seed.deploy)
+        let body = ProjectTemplate.renderer.render(try ProjectTemplate.make(options))
+        return StackDeployment(
+            stackName: Self.stackName(identity), template: .body(body),
+            parameters: [ProjectTemplate.ParameterName.projectName.rawValue: identity.name, ProjectTemplate.ParameterName.projectId.rawValue: identity.id],
+            tags: topology.bootstrap.tags.merging([ProjectTemplate.projectNameTag: identity.name, ProjectTemplate.projectIdTag: identity.id]) { $1 })
+    }
+
     /// The seed code the catalog published, from its SSM parameters.
-    private func seedLocations(_ session: AWSSession) async throws -> (bucket: String, build: String, deploy: String) {
+    func seedLocations(_ session: AWSSession) async throws -> (bucket: String, build: String, deploy: String) {
         var values: [String] = []
         for name in ["/mlops/code/seed_bucket", "/mlops/code/build", "/mlops/code/deploy"] {
             guard let value = try await session.ssm.getParameter(name: name)?.value else {
@@ -97,13 +122,8 @@ public struct LaunchProjectWorkflow: Sendable {
         _ identity: ProjectIdentity, session: AWSSession, recorder: LedgerRecorder, seed: (bucket: String, build: String, deploy: String)
     ) async throws -> LaunchProjectResult {
         let dev = topology[.dev]
-        let options = CatalogPlan.projectOptions(topology: topology, seedBucket: seed.bucket, buildKey: seed.build, deployKey: seed.deploy)
-        let body = ProjectTemplate.renderer.render(try ProjectTemplate.make(options))
         let stackName = Self.stackName(identity)
-        let deployment = StackDeployment(
-            stackName: stackName, template: .body(body),
-            parameters: [ProjectTemplate.ParameterName.projectName.rawValue: identity.name, ProjectTemplate.ParameterName.projectId.rawValue: identity.id],
-            tags: topology.bootstrap.tags.merging([ProjectTemplate.projectNameTag: identity.name, ProjectTemplate.projectIdTag: identity.id]) { $1 })
+        let deployment = try projectDeployment(identity, seed: seed)
         let applier = StackApplier(session: session, recorder: recorder, display: display, dryRun: false)
         let result = try await applier.apply(deployment, project: identity.name)
         let outputs = try await session.cloudFormation.describeStack(stackName)?.outputValues ?? [:]
@@ -131,28 +151,12 @@ public struct LaunchProjectWorkflow: Sendable {
         -> LaunchProjectResult
     {
         let dev = topology[.dev]
-        guard let productId = catalog.outputValues[CatalogTemplate.OutputName.productId.rawValue] else {
-            throw CatalogInputError(problems: ["the catalog stack has no ProductId output; run `mlopsctl publish-catalog` again"])
-        }
-        let artifacts = try await session.serviceCatalog.listProvisioningArtifacts(productId: productId)
-        guard let artifact = artifacts.first(where: { $0.name == topology.catalog.productVersion }) else {
-            throw CatalogInputError(problems: [
-                "product \(productId) has no version '\(topology.catalog.productVersion)' (has: "
-                    + "\(artifacts.compactMap(\.name).joined(separator: ", "))); run `mlopsctl publish-catalog`",
-            ])
-        }
-        let physicalId = "sagemaker-project/\(identity.name)"
-        let existing = try await session.sageMaker.describeProject(name: identity.name)
-        if let existing {
-            // Ours when the ledger holds it (a launch killed or failed after CreateProject took effect): resume waiting.
-            let recorded = try await recorder.ledger?.resources(filter: ResourceFilter(kind: .provisionedProduct, project: identity.name))
-            guard recorded?.contains(where: { $0.physicalId == physicalId && $0.status != .deleted }) == true else {
-                throw CatalogInputError(problems: ["a SageMaker project named \(identity.name) already exists (\(existing.id), \(existing.status.rawValue))"])
-            }
-        }
+        let product = try await CatalogProduct.read(catalog: catalog, session: session, topology: topology)
+        let physicalId = Self.sageMakerPhysicalId(identity)
+        let existing = try await existingSageMakerProject(session: session, ledger: recorder.ledger)
         let request = CreateSageMakerProjectRequest(
             projectName: identity.name, projectDescription: "Launched by mlopsctl",
-            provisioning: ServiceCatalogProvisioning(productId: productId, provisioningArtifactId: artifact.id))
+            provisioning: ServiceCatalogProvisioning(productId: product.productId, provisioningArtifactId: product.artifact.id))
         let row = try await recorder.ledger?.plan(
             recorder.intent(.provisionedProduct, physicalId, stack: nil, project: identity.name), runId: recorder.runId)
         let projectId: String
@@ -199,5 +203,19 @@ public struct LaunchProjectWorkflow: Sendable {
             try await sleep(delay)
             delay = min(delay * 2, .seconds(30))
         }
+    }
+
+    /// The ledger's physical id of a project SageMaker created.
+    static func sageMakerPhysicalId(_ identity: ProjectIdentity) -> String { "sagemaker-project/\(identity.name)" }
+
+    /// The SageMaker project of this name, if any; refused unless the ledger holds it (a launch killed or failed after
+    /// CreateProject took effect, resumed by waiting for it).
+    func existingSageMakerProject(session: AWSSession, ledger: LedgerDatabase?) async throws -> SageMakerProject? {
+        guard let existing = try await session.sageMaker.describeProject(name: identity.name) else { return nil }
+        let recorded = try await ledger?.resources(filter: ResourceFilter(kind: .provisionedProduct, project: identity.name))
+        guard recorded?.contains(where: { $0.physicalId == Self.sageMakerPhysicalId(identity) && $0.status != .deleted }) == true else {
+            throw CatalogInputError(problems: ["a SageMaker project named \(identity.name) already exists (\(existing.id), \(existing.status.rawValue))"])
+        }
+        return existing
     }
 }
