@@ -19,7 +19,7 @@ public struct MLOpsCommand: AsyncParsableCommand {
             Examples:
               Write the topology file, then check every stage's profile and account:
                 mlopsctl init
-                mlopsctl doctor --topology profiles/mlopsctl.yaml
+                mlopsctl doctor
               Read the bootstrap plan of all four accounts, then apply it:
                 mlopsctl bootstrap --dry-run
                 mlopsctl bootstrap

@@ -18,7 +18,7 @@ extension MLOpsCommand {
                   Check every stage of ./mlopsctl.yaml:
                     mlopsctl doctor
                   Check another topology, as JSON for a script:
-                    mlopsctl doctor --topology profiles/mlopsctl.yaml --output json
+                    mlopsctl doctor --topology accounts/acme.yaml --output json
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -13,8 +13,8 @@ extension HelpTopic {
           1. --topology PATH
           2. $MLOPSCTL_TOPOLOGY
           3. ./mlopsctl.yaml in the current folder
-          `mlopsctl init` writes profiles/mlopsctl.yaml (or --out PATH): pass that path
-          with --topology, or export MLOPSCTL_TOPOLOGY=profiles/mlopsctl.yaml.
+          `mlopsctl init` writes to the same place (or to --out PATH), so the next
+          command finds the file without --topology.
 
         WHAT IT HOLDS:
           version: 1                  # the file format; a newer one is refused
@@ -57,7 +57,7 @@ extension HelpTopic {
           Write a topology (asks for each stage on a terminal):
             mlopsctl init
           Check every stage of a topology that is not ./mlopsctl.yaml:
-            mlopsctl doctor --topology profiles/mlopsctl.yaml
+            mlopsctl doctor --topology accounts/acme.yaml
           Review the templates the topology gives, without calling AWS:
             mlopsctl synth --out build/templates
 
