@@ -54,9 +54,12 @@ public struct MLOpsCommand: AsyncParsableCommand {
             }
             JSONLine.finish(exitCode: 0, error: nil)
         } catch {
-            UnknownCommand.exitIfMisspeltCommand(arguments: arguments)
-            let code = ExitStatus.code(for: error)
-            let message = ExitStatus.message(for: error)
+            let misspelt = UnknownCommand.misspeltCommand(arguments: arguments)
+            let code = misspelt == nil ? ExitStatus.code(for: error) : ExitCodes.usage.rawValue
+            if code != 0, !JSONLine.hasBegun, GlobalArgumentOrder.asksForJSONLines(arguments) {
+                JSONLine.begin(command: GlobalArgumentOrder.commandPath(arguments))  // the line did not parse: still one result line
+            }
+            let message = misspelt ?? ExitStatus.message(for: error)
             JSONLine.finish(exitCode: code, error: (message ?? (code == 0 || error is ExitCode ? nil : fullMessage(for: error))).map(Self.firstLine))
             guard let message else { exit(withError: error) }
             Console.printError(message)

@@ -102,5 +102,13 @@ import Topology
         #expect(last["type"] as? String == "result" && last["exitCode"] as? Int == 1, "\(result.stdout)")
         #expect((last["error"] as? String)?.contains("file not found") == true, "\(last)")
         #expect(result.stderr.hasPrefix("Error: "), "\(result.stderr)")
+
+        // A command line that does not parse still ends its stream with a result line, with the usage status.
+        let unparsed = try await CommandRunner().run(["ledger", "runs", "--output", "jsonl", "--no-such-flag"])
+        #expect(unparsed.status == 64, "\(unparsed.combined)")
+        let closing = try #require(Self.lines(unparsed.stdout).last, "\(unparsed.combined)")
+        #expect(closing["type"] as? String == "result" && closing["command"] as? String == "ledger runs" && closing["exitCode"] as? Int == 64)
+        #expect((closing["error"] as? String)?.contains("--no-such-flag") == true, "\(closing)")
+        #expect(Self.lines(unparsed.stdout).count == 1, "\(unparsed.stdout)")
     }
 }

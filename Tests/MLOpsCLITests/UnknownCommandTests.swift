@@ -14,6 +14,8 @@ import Testing
     static let cases: [Case] = [
         Case(arguments: ["bootstrp"], line: "Error: unknown command 'bootstrp'. Did you mean 'bootstrap'?"),
         Case(arguments: ["teardonw", "--all"], line: "Error: unknown command 'teardonw'. Did you mean 'teardown'?"),
+        // Shared options may come before the verb: the word after them is still the one judged.
+        Case(arguments: ["--debug", "--output", "json", "bootstrp"], line: "Error: unknown command 'bootstrp'. Did you mean 'bootstrap'?"),
         Case(arguments: ["ledger", "lsit"], line: "Error: unknown command 'ledger lsit'. Did you mean 'ledger list'?"),
         Case(arguments: ["ledger", "unlok", "--yes"], line: "Error: unknown command 'ledger unlok'. Did you mean 'ledger unlock'?"),
         Case(arguments: ["seed-code", "exprot", "my-seed"], line: "Error: unknown command 'seed-code exprot'. Did you mean 'seed-code export'?"),

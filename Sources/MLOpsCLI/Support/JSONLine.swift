@@ -19,6 +19,8 @@ enum JSONLine {
         run.withLock { $0 = Run(command: command) }
     }
 
+    static var hasBegun: Bool { run.withLock { $0 != nil } }
+
     static func write(_ line: String) {
         lock.withLock { _ in FileHandle.standardOutput.write(Data(line.utf8)) }
     }
