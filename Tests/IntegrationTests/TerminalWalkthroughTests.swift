@@ -123,4 +123,23 @@ import Workflows
             #expect(try await ledger.resources().allSatisfy { $0.status == .deleted || $0.status == .retained })
         }
     }
+
+    /// A single stage's progress is one live line on a terminal (rewritten with `\r ESC[K`); with NO_COLOR set the same
+    /// terminal gets plain `[stage]` lines and no escape code at all.
+    @Test func liveProgressOnlyOnATerminalWithoutNoColor() async throws {
+        try await withEmulator { emulator in
+            let fixture = try BootstrapFixture(emulator)
+            let environment = BootstrapCrashAndLockTests.environment(emulator, ledger: fixture.ledgerPath, topology: fixture.topologyPath)
+            let live = try await CommandRunner().run(
+                [CommandRunner.defaultExecutable.path, "bootstrap", "--stage", "dev"], environment: environment, timeout: 300,
+                through: PseudoTerminal.wrapper(answers: []))
+            #expect(live.status == 0 && live.stdout.contains("\r\u{1B}[K"), "\(live.stdout)")
+            var noColor = environment
+            noColor["NO_COLOR"] = "1"
+            let plain = try await CommandRunner().run(
+                [CommandRunner.defaultExecutable.path, "bootstrap", "--stage", "governance"], environment: noColor, timeout: 300,
+                through: PseudoTerminal.wrapper(answers: []))
+            #expect(plain.status == 0 && !plain.stdout.contains(Self.escape) && plain.stdout.contains("[governance] "), "\(plain.stdout)")
+        }
+    }
 }
