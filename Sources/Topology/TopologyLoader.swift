@@ -32,6 +32,11 @@ public enum TopologyLoader {
     /// Parses topology YAML held in memory; `file` is only used to name the source in errors.
     /// `defaults` (AWS_PROFILE, AWS_REGION) fill a stage's missing profile or region; `Topology.notes` says where.
     public static func parse(yaml: String, file: String = "<input>", defaults: EnvironmentDefaults = .none) throws -> Topology {
+        if let key = AliasKeyScan.firstAliasKey(in: yaml) {
+            throw TopologyError(file: file, problems: [TopologyProblem(
+                path: "", message: "the alias \(key.alias) is used as a mapping key; a topology needs none: write the key out",
+                line: key.line)])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
