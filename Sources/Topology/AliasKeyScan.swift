@@ -87,7 +87,10 @@ enum AliasKeyScan {
                 let next = peekPastSpaces(from: end)
                 let followedByColon = next == ":"
                 let inFlowMapping = flow.last == "{"
-                if alias.count > 1 && (followedByColon || explicitKey || (inFlowMapping && entryStart)) { return (alias, line) }
+                // A whole value ends at the line's end, a `,`, a closing bracket or a comment; anything else after an
+                // alias (`*h prod: x`) makes it part of a key, which Yams would hash expanded too.
+                let endsValue = next.map { ["\r", "\n", ",", "]", "}", "#"].contains($0) } ?? true
+                if alias.count > 1 && (followedByColon || explicitKey || (inFlowMapping && entryStart) || !endsValue) { return (alias, line) }
                 index = end
                 entryStart = false
                 tokenStart = false

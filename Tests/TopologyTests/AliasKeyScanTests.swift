@@ -13,6 +13,7 @@ import Testing
         ("a: &a [x]\n? *a\n: 1\n", "*a", 2),
         ("a: &a [x]\nl:\n  - *a : 1\n", "*a", 3),
         ("a: &a [x]\nm: [ *a: 1 ]\n", "*a", 2),
+        ("a: &a [x]\nm: [*a, *a  prod: *a\n", "*a", 2),  // found by scripts/fuzz: text after an alias joins it to a key
     ])
     func anAliasKeyIsFound(_ yaml: String, _ alias: String, _ line: Int) {
         let found = AliasKeyScan.firstAliasKey(in: yaml)
