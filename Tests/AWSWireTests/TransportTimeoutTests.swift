@@ -18,7 +18,7 @@ import Testing
 
         let elapsed = ContinuousClock.now - started
         // At least the limit, and far from the 60 s default (the bound allows for a loaded 2-core CI machine).
-        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(20), "\(elapsed)")
+        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(40), "\(elapsed)")
         #expect(error?.kind == .timeout)
         #expect(error?.description.contains("127.0.0.1:\(server.port)") == true)
         #expect(error?.description.contains("read timeout of 1 s (--cli-read-timeout)") == true, "\(String(describing: error))")

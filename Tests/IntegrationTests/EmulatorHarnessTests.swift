@@ -23,7 +23,7 @@ import TestSupport
 
         // An independent client (boto3) reaches each stage's own account through the files alone.
         for account in emulator.accounts {
-            let identity = try callerIdentity(profile: account.profile, emulator: emulator)
+            let identity = try await callerIdentity(profile: account.profile, emulator: emulator)
             #expect(identity == account.accountID, "\(account.profile)")
         }
 
@@ -60,8 +60,8 @@ import TestSupport
         guard let emulator = await startEmulator(auth: true) else { return }
         defer { Task { await emulator.stop() } }
 
-        #expect(try callerIdentity(profile: "local-prod", emulator: emulator) == "444444444444")
-        #expect(try callerIdentity(profile: "local-prod", emulator: emulator, secretOverride: "WRONG") == "SignatureDoesNotMatch")
+        #expect(try await callerIdentity(profile: "local-prod", emulator: emulator) == "444444444444")
+        #expect(try await callerIdentity(profile: "local-prod", emulator: emulator, secretOverride: "WRONG") == "SignatureDoesNotMatch")
         await emulator.stop()
     }
 }
@@ -80,7 +80,7 @@ private func startEmulator(auth: Bool) async -> Emulator? {
 }
 
 /// STS GetCallerIdentity through boto3 with only the emulator's files: the account id, or the error code.
-private func callerIdentity(profile: String, emulator: Emulator, secretOverride: String? = nil) throws -> String {
+private func callerIdentity(profile: String, emulator: Emulator, secretOverride: String? = nil) async throws -> String {
     let script = """
         import sys, boto3, botocore
         session = boto3.Session(profile_name=sys.argv[1])
@@ -95,15 +95,7 @@ private func callerIdentity(profile: String, emulator: Emulator, secretOverride:
         """
     var environment = ProjectTools.environment().filter { !$0.key.hasPrefix("AWS_") }  // boto3 is in the project's venv
     environment.merge(emulator.environment) { $1 }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, profile] + (secretOverride.map { [$0] } ?? [])
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let result = try await CapturedProcess.python(script, [profile] + (secretOverride.map { [$0] } ?? []), environment: environment)
+    #expect(result.status == 0, "\(result.stderr)")
+    return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
 }

@@ -42,7 +42,7 @@ import Topology
                 var mutating: String?
                 while mutating == nil, process.isRunning, ContinuousClock.now < deadline {
                     mutating = Self.operations(journal).first { !Self.isRead($0) }
-                    if mutating == nil { usleep(5_000) }  // keeps its thread: an awaited sleep can resume too late in a full run
+                    if mutating == nil { try await Task.sleep(for: .milliseconds(5)) }
                 }
                 let signalled = ContinuousClock.now
                 kill(process.processIdentifier, signalNumber)
@@ -96,7 +96,7 @@ import Topology
             try process.run()
             let deadline = ContinuousClock.now + .seconds(60)
             while !Self.operations(journal).contains(where: { !Self.isRead($0) }), process.isRunning, ContinuousClock.now < deadline {
-                usleep(5_000)  // keeps its thread: an awaited sleep can resume too late in a full run
+                try await Task.sleep(for: .milliseconds(5))
             }
             kill(process.processIdentifier, SIGINT)
             kill(process.processIdentifier, SIGINT)
@@ -140,7 +140,7 @@ import Topology
         var mutating: String?
         while mutating == nil, process.isRunning, ContinuousClock.now < deadline {
             mutating = operations(journal).first { !isRead($0) }
-            if mutating == nil { usleep(5_000) }  // keeps its thread: an awaited sleep can resume too late in a full run
+            if mutating == nil { try await Task.sleep(for: .milliseconds(5)) }
         }
         kill(process.processIdentifier, signalNumber)
         while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }

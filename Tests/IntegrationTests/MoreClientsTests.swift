@@ -139,7 +139,7 @@ import TestSupport
 private func versionedBucket(_ s3: S3Client, profile: String, emulator: Emulator) async throws -> String {
     let bucket = "mlopsctl-it-\(UUID().uuidString.prefix(8).lowercased())"
     try await s3.createBucket(bucket)
-    try enableVersioning(bucket: bucket, profile: profile, emulator: emulator)
+    try await enableVersioning(bucket: bucket, profile: profile, emulator: emulator)
     for (key, count) in [("models/a.txt", 3), ("models/b.txt", 1), ("dir one/a+b.txt", 2)] {
         for version in 1...count { _ = try await s3.putObject(bucket: bucket, key: key, body: Data("\(key) \(version)".utf8)) }
     }
@@ -149,7 +149,7 @@ private func versionedBucket(_ s3: S3Client, profile: String, emulator: Emulator
 
 /// Turns on versioning with boto3: mlopsctl has no PutBucketVersioning call yet, and this is the only
 /// thing these tests do outside our own clients.
-private func enableVersioning(bucket: String, profile: String, emulator: Emulator) throws {
+private func enableVersioning(bucket: String, profile: String, emulator: Emulator) async throws {
     let script = """
         import sys, boto3
         s3 = boto3.Session(profile_name=sys.argv[1]).client("s3")
@@ -158,15 +158,7 @@ private func enableVersioning(bucket: String, profile: String, emulator: Emulato
         """
     var environment = ProjectTools.environment().filter { !$0.key.hasPrefix("AWS_") }  // boto3 is in the project's venv
     environment.merge(emulator.environment) { $1 }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, profile, bucket]
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    #expect(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "Enabled")
+    let result = try await CapturedProcess.python(script, [profile, bucket], environment: environment)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "Enabled")
 }

@@ -15,7 +15,7 @@ import TestSupport
             let organizations = session.organizations
 
             await #expect(throws: OrganizationNotInUseError.self) { try await organizations.describeOrganization() }
-            let made = try makeOrganization(accounts: 23, profile: governance.profile, emulator: emulator)
+            let made = try await makeOrganization(accounts: 23, profile: governance.profile, emulator: emulator)
 
             let organization = try await organizations.describeOrganization()
             #expect(organization.masterAccountId == governance.accountID)
@@ -80,7 +80,7 @@ import TestSupport
 
 /// An organization in the profile's account with one OU `dev` holding `accounts` new member accounts, made with
 /// boto3: mlopsctl never creates organizations or accounts, and this is the only thing the test does outside our clients.
-private func makeOrganization(accounts: Int, profile: String, emulator: Emulator) throws -> (root: String, ou: String, accounts: [String]) {
+private func makeOrganization(accounts: Int, profile: String, emulator: Emulator) async throws -> (root: String, ou: String, accounts: [String]) {
     let script = """
         import json, sys, boto3
         org = boto3.Session(profile_name=sys.argv[1]).client("organizations", region_name="us-east-1")
@@ -96,16 +96,9 @@ private func makeOrganization(accounts: Int, profile: String, emulator: Emulator
         """
     var environment = ProjectTools.environment().filter { !$0.key.hasPrefix("AWS_") }  // boto3 is in the project's venv
     environment.merge(emulator.environment) { $1 }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, profile, String(accounts)]
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    let run = try await CapturedProcess.python(script, [profile, String(accounts)], environment: environment)
+    #expect(run.status == 0, "\(run.stderr)")
+    let data = Data(run.stdout.utf8)
     struct Made: Decodable { var root: String; var ou: String; var accounts: [String] }
     let made = try JSONDecoder().decode(Made.self, from: data)
     return (made.root, made.ou, made.accounts)

@@ -42,7 +42,7 @@ import Testing
         yaml += "version: 1\nstages:\n  governance: { ac *h, *h, count: \"111111111111\" }\n"
         let started = ContinuousClock.now
         let error = try #require(throws: TopologyError.self) { try TopologyLoader.parse(yaml: yaml) }
-        #expect(ContinuousClock.now - started < .seconds(1))
+        #expect(ContinuousClock.now - started < .seconds(10), "the expanded keys took 59 s before the scan")
         #expect(error.description.contains("the alias *h is used as a mapping key"), "\(error)")
     }
 }

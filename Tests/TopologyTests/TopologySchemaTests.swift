@@ -120,7 +120,7 @@ import Testing
         for document in documents {
             #expect(throws: Never.self, "\(document.name) does not load") { try TopologyLoader.parse(yaml: document.yaml, file: document.name) }
         }
-        guard let verdicts = try Self.validate(documents) else { return }
+        guard let verdicts = try await Self.validate(documents) else { return }
         for document in documents { #expect(verdicts[document.name] == [], "\(document.name): \(verdicts[document.name] ?? ["no verdict"])") }
     }
 
@@ -128,7 +128,7 @@ import Testing
         for document in Self.invalidDocuments {
             #expect(throws: (any Error).self, "\(document.name) loads") { try TopologyLoader.parse(yaml: document.yaml, file: document.name) }
         }
-        guard let verdicts = try Self.validate(Self.invalidDocuments) else { return }
+        guard let verdicts = try await Self.validate(Self.invalidDocuments) else { return }
         for document in Self.invalidDocuments { #expect(verdicts[document.name]?.isEmpty == false, "\(document.name) passes the schema") }
     }
 
@@ -172,9 +172,9 @@ import Testing
 
     /// Each document's schema errors (empty when valid), from python's jsonschema (installed by scripts/ensure-tools
     /// test); nil when it is missing outside CI (skipped with a notice), a failure under CI=true.
-    static func validate(_ documents: [(name: String, yaml: String)]) throws -> [String: [String]]? {
+    static func validate(_ documents: [(name: String, yaml: String)]) async throws -> [String: [String]]? {
         let environment = ProjectTools.environment()
-        guard let python = ProjectTools.find("python3", environment: environment), canImport(python, environment: environment) else {
+        guard let python = ProjectTools.find("python3", environment: environment), await canImport(python, environment: environment) else {
             let message = "python3 with jsonschema and PyYAML is not available (scripts/ensure-tools test installs them)"
             if ConformanceData.isCI {
                 Issue.record("CI=true requires it: \(message)")
@@ -198,27 +198,18 @@ import Testing
             print(json.dumps({name: [error.message for error in validator.iter_errors(yaml.safe_load(text))]
                               for name, text in documents.items()}))
             """
-        let output = try run(python, ["-c", script, schemaURL.path, inputURL.path], environment: environment)
+        let output = try await run(python, ["-c", script, schemaURL.path, inputURL.path], environment: environment)
         let object = try JSONSerialization.jsonObject(with: Data(output.utf8))
         return try #require(object as? [String: [String]], "unexpected output: \(output)")
     }
 
-    private static func canImport(_ python: URL, environment: [String: String]) -> Bool {
-        (try? run(python, ["-c", "import jsonschema, yaml"], environment: environment)) != nil
+    private static func canImport(_ python: URL, environment: [String: String]) async -> Bool {
+        (try? await run(python, ["-c", "import jsonschema, yaml"], environment: environment)) != nil
     }
 
-    private static func run(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> String {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
-        return String(decoding: data, as: UTF8.self)
+    private static func run(_ executable: URL, _ arguments: [String], environment: [String: String]) async throws -> String {
+        let result = try await CapturedProcess.run(executable, arguments, environment: environment)
+        guard result.status == 0 else { throw CocoaError(.executableLoad) }
+        return result.stdout
     }
 }
