@@ -29,6 +29,10 @@ final class FakeProjectAccount: Sendable {
         var deleteStackToken: String?
         var versions: [(key: String, version: String)] = [("data/train.csv", "3HL4kqtJlcpXroDTDmJ"), ("data/train.csv", "wxyzKLMNop0123")]
         var bucketExists = true
+        /// The bucket has a Retain policy: the stack's deletion leaves it.
+        var bucketRetained = false
+        /// Versions a writer puts into the bucket while the stack is being deleted (after the emptying).
+        var versionsWrittenDuringDeletion: [(key: String, version: String)] = []
         var images = ["sha256:764f63476bdff6d83a09ba2a818f0d35757063724a9ac3ba5019c56f74ebf42a"]
         var repositoryExists = true
         /// nil: no such key.
@@ -91,6 +95,14 @@ final class FakeProjectAccount: Sendable {
                 let deleted = state.versions.map { "<Deleted><Key>\($0.key)</Key><VersionId>\($0.version)</VersionId></Deleted>" }
                 state.versions = []
                 return ok("<DeleteResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">\(deleted.joined())</DeleteResult>")
+            case "DeleteBucket":
+                guard state.bucketExists else { return noSuchBucket() }
+                guard state.versions.isEmpty else {
+                    return HTTPResponse(statusCode: 409, body: "<Error><Code>BucketNotEmpty</Code><Message>The bucket you tried to delete is not empty</Message>"
+                        + "<BucketName>\(Self.bucket)</BucketName><RequestId>R2</RequestId></Error>")
+                }
+                state.bucketExists = false
+                return HTTPResponse(statusCode: 204, body: "")
             case "HeadBucket":
                 return HTTPResponse(statusCode: state.bucketExists ? 200 : 404, headers: ["x-amz-bucket-region": "us-east-1"], body: "")
             case "DescribeRepositories":
@@ -131,7 +143,8 @@ final class FakeProjectAccount: Sendable {
     /// fate as CloudFormation leaves them.
     private static func stackGone(_ state: inout State) {
         state.stackStatus = nil
-        state.bucketExists = false
+        state.versions += state.versionsWrittenDuringDeletion
+        if !state.bucketRetained { state.bucketExists = false }
         state.repositoryExists = false
     }
 

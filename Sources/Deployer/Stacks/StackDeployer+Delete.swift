@@ -13,11 +13,8 @@ extension StackDeployer {
             return StackOutcome(kind: .notFound, stackName: stackName, stack: nil)
         }
         if stack.status.isInProgress {
-            try await waitForOtherOperation(stack, started: started)
-            let id = stack.stackId
-            guard let current = try await call(stackName, "DescribeStacks", { try await cloudFormation.describeStack(id) }),
-                current.status != .deleteComplete
-            else {
+            // The wait's last poll is the stack's state now: no second read.
+            guard let current = try await waitForOtherOperation(stack, started: started), current.status != .deleteComplete else {
                 sink.phaseChanged(.finished(.delete, .deleteComplete), progress: idleProgress(stackName, since: started))
                 return StackOutcome(kind: .deleted, stackName: stackName, stack: nil)
             }

@@ -9,8 +9,14 @@ extension StackDeployer {
         try await assess(deployment).change
     }
 
+    /// `plan`, kept for `deploy(_:)`: the deployment then starts from what was read here. `known` is what the caller
+    /// just read of the stack (DescribeStacks, maybe GetTemplate), used instead of reading it again.
+    public func plan(_ deployment: StackDeployment, known: KnownStack?) async throws -> StackPlan {
+        StackPlan(deployment: deployment, assessment: try await assess(deployment, known: known))
+    }
+
     /// A `StackChange` with the deployed stack it was judged on.
-    enum Assessment {
+    enum Assessment: Sendable {
         case create
         case none(StackDescription)
         /// `deployedTemplate`: the body GetTemplate returned (nil for a template given by URL).
@@ -29,9 +35,16 @@ extension StackDeployer {
         }
     }
 
-    func assess(_ deployment: StackDeployment) async throws -> Assessment {
+    /// `known`: the stack as the caller just read it (then no DescribeStacks, and no GetTemplate when it holds the template).
+    func assess(_ deployment: StackDeployment, known: KnownStack? = nil) async throws -> Assessment {
         let name = deployment.stackName
-        guard let stack = try await call(name, "DescribeStacks", { try await cloudFormation.describeStack(name) }) else {
+        let described: StackDescription?
+        if let known {
+            described = known.description
+        } else {
+            described = try await call(name, "DescribeStacks", { try await cloudFormation.describeStack(name) })
+        }
+        guard let stack = described else {
             return .create
         }
         switch stack.status {
@@ -45,19 +58,26 @@ extension StackDeployer {
         case .createFailed, .updateFailed, .updateRollbackFailed, .deleteFailed, .importRollbackFailed:
             throw StackDeployError(stackName: name, kind: .needsManualRepair(status: stack.status))
         default:
-            let (reasons, deployedTemplate) = try await differences(deployment, stack)
+            let (reasons, deployedTemplate) = try await differences(deployment, stack, knownTemplate: known?.originalTemplate)
             return reasons.isEmpty ? .none(stack) : .update(stack, reasons, deployedTemplate: deployedTemplate)
         }
     }
 
     /// How the deployed stack differs from `deployment`, in a fixed order, with the deployed template body.
-    func differences(_ deployment: StackDeployment, _ stack: StackDescription) async throws -> ([UpdateReason], String?) {
+    func differences(_ deployment: StackDeployment, _ stack: StackDescription, knownTemplate: String? = nil) async throws
+        -> ([UpdateReason], String?)
+    {
         var reasons: [UpdateReason] = []
         var deployedTemplate: String?
         switch deployment.template {
         case .body(let body):
-            let deployed = try await call(deployment.stackName, "GetTemplate") {
-                try await cloudFormation.getTemplate(stackName: stack.stackId, stage: .original)
+            let deployed: String
+            if let knownTemplate {
+                deployed = knownTemplate
+            } else {
+                deployed = try await call(deployment.stackName, "GetTemplate") {
+                    try await cloudFormation.getTemplate(stackName: stack.stackId, stage: .original)
+                }
             }
             deployedTemplate = deployed
             if deployed != body { reasons.append(.templateChanged) }

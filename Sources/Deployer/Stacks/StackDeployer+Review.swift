@@ -10,10 +10,14 @@ extension StackDeployer {
     /// waits until CloudFormation has computed it. The only mutating call is CreateChangeSet (plus DeleteChangeSet of
     /// a change set that turned out empty or failed). Throws `StackDeployError` `changeSetFailed` when CloudFormation
     /// cannot make the change set, and `needsManualRepair` for states mlopsctl does not fix by itself.
-    public func review(_ deployment: StackDeployment) async throws -> StackReview {
+    /// `known`: what the caller just read of the stack, used for the first look instead of reading it again.
+    public func review(_ deployment: StackDeployment, known: KnownStack? = nil) async throws -> StackReview {
         let started = clock()
+        var given = known
         while true {
-            switch try await assess(deployment) {
+            let assessment = try await assess(deployment, known: given)
+            given = nil  // after waiting out another operation, the stack is read afresh
+            switch assessment {
             case .none(let stack):
                 return StackReview(kind: .unchanged, deployment: deployment, stack: stack)
             case .create:

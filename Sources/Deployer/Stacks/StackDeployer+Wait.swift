@@ -88,10 +88,13 @@ extension StackDeployer {
         return described
     }
 
-    /// Waits (bounded) until an operation someone else started on `stack` ends, whatever its outcome.
-    func waitForOtherOperation(_ stack: StackDescription, started: Date) async throws {
+    /// Waits (bounded) until an operation someone else started on `stack` ends, whatever its outcome; returns the stack as
+    /// the last poll read it (nil once it is gone), so a caller need not read it again.
+    @discardableResult
+    func waitForOtherOperation(_ stack: StackDescription, started: Date) async throws -> StackDescription? {
         sink.phaseChanged(.waitingForOtherOperation(stack.status), progress: idleProgress(stack.stackName, since: started))
         let since = clock()
+        var last = stack
         var status = stack.status
         var delay = waitPolicy.initialDelay
         while status.isInProgress {
@@ -103,9 +106,11 @@ extension StackDeployer {
             delay = waitPolicy.next(after: delay)
             guard let read = try await progressRead(stack.stackName, "DescribeStacks", { try await cloudFormation.describeStack(stack.stackId) })
             else { continue }  // a failed poll: ask again after the next delay, within the same deadline
-            guard let current = read else { return }
+            guard let current = read else { return nil }
+            last = current
             status = current.status
         }
+        return last
     }
 
     /// DeleteStack by id (so a same-name stack created meanwhile is never hit), then waits for `DELETE_COMPLETE`.

@@ -43,9 +43,27 @@ public struct StackDeployer: Sendable {
     /// creation failed, then creates or updates it, or does nothing when `plan` says `.none`.
     /// Throws `StackDeployError` naming the stack, its final status and the first failed resource.
     public func deploy(_ deployment: StackDeployment) async throws -> StackOutcome {
+        try await deploy(deployment, startingFrom: nil)
+    }
+
+    /// `deploy`, acting on what `plan` read instead of reading the stack again.
+    public func deploy(_ plan: StackPlan) async throws -> StackOutcome {
+        try await deploy(plan.deployment, startingFrom: plan.assessment)
+    }
+
+    /// `first`: the assessment to act on first (from `plan`); every later one (after waiting out another operation) is read afresh.
+    func deploy(_ deployment: StackDeployment, startingFrom first: Assessment?) async throws -> StackOutcome {
         let started = clock()
+        var given = first
         while true {
-            switch try await assess(deployment) {
+            let assessment: Assessment
+            if let planned = given {
+                assessment = planned
+                given = nil
+            } else {
+                assessment = try await assess(deployment)
+            }
+            switch assessment {
             case .none(let stack):
                 sink.phaseChanged(.unchanged, progress: idleProgress(deployment.stackName, since: started))
                 return StackOutcome(kind: .unchanged, stackName: deployment.stackName, stack: stack)

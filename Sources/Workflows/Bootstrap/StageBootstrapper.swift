@@ -69,7 +69,9 @@ struct StageBootstrapper: Sendable {
             }
             let kmsKeyId = existing?.parameters.first { $0.key == BootstrapTemplate.ParameterName.fileAssetsBucketKmsKeyId.rawValue }?.value
             let protection = spec.terminationProtection ?? existing?.terminationProtection ?? false
-            reviews.append(try await applier.review(spec.bootstrapDeployment(kmsKeyId: kmsKeyId, terminationProtection: protection)))
+            // The stack was just read above: its review starts from that read.
+            reviews.append(try await applier.review(
+                spec.bootstrapDeployment(kmsKeyId: kmsKeyId, terminationProtection: protection), known: KnownStack(description: existing)))
         } catch {
             result.error = String(describing: error)
             result.warnings += await discard(reviews)

@@ -125,8 +125,9 @@ public struct LaunchProjectWorkflow: Sendable {
         let stackName = Self.stackName(identity)
         let deployment = try projectDeployment(identity, seed: seed)
         let applier = StackApplier(session: session, recorder: recorder, display: display, dryRun: false)
-        let result = try await applier.apply(deployment, project: identity.name)
-        let outputs = try await session.cloudFormation.describeStack(stackName)?.outputValues ?? [:]
+        // The outputs as the deployment's last read of the stack returned them (its final DescribeStacks).
+        let (result, deployed) = try await applier.applyDescribed(deployment, project: identity.name)
+        let outputs = deployed?.outputValues ?? [:]
 
         // With an S3 source the pipelines read the seed code from the project's source bucket.
         var uploads: [String] = []

@@ -50,8 +50,12 @@ public struct PublishCatalogWorkflow: Sendable {
         let plan = try CatalogPlan.make(topology: topology, seedCode: seedCode, stagingBucket: prerequisites.stagingBucket)
         let stackName = Self.stackName(qualifier: topology.qualifier)
         var published: [ProductVersion] = []
-        if try await session.cloudFormation.describeStack(stackName) != nil {
-            published = PublishedVersions.read(fromTemplateBody: try await session.cloudFormation.getTemplate(stackName: stackName))
+        // Read once: the published versions come from the deployed template, and the deployment starts from this read.
+        var known = KnownStack(description: try await session.cloudFormation.describeStack(stackName))
+        if let deployed = known.description {
+            let body = try await session.cloudFormation.getTemplate(stackName: deployed.stackId, stage: .original)
+            known.originalTemplate = body
+            published = PublishedVersions.read(fromTemplateBody: body)
         }
         let options = try plan.catalogOptions(
             topology: topology, stagingBucket: prerequisites.stagingBucket, leadRoleArn: prerequisites.leadRoleArn, published: published)
@@ -70,7 +74,7 @@ public struct PublishCatalogWorkflow: Sendable {
             }
             return PublishCatalogResult(
                 account: dev.account, region: dev.region, productVersion: topology.catalog.productVersion, versions: options.versions.map(\.name),
-                uploads: uploads, stack: try await applier.apply(deployment), supportStacks: supportStacks)
+                uploads: uploads, stack: try await applier.apply(deployment, known: known), supportStacks: supportStacks)
         }
 
         let ledger = try openLedger()
@@ -92,7 +96,8 @@ public struct PublishCatalogWorkflow: Sendable {
             // The artifact stores first: a project launched from the new version may deploy across regions at once.
             let supportStacks = try await support.apply(dev: dev, session: session, ledger: ledger, runId: lock.runId, display: display, dryRun: false)
             let applier = StackApplier(session: session, recorder: recorder, display: display, dryRun: false, timing: timing)
-            let stack = try await applier.apply(deployment)
+            // The uploads and support stacks above do not touch the catalog stack: the read before them still holds.
+            let stack = try await applier.apply(deployment, known: known)
             return PublishCatalogResult(
                 account: dev.account, region: dev.region, productVersion: topology.catalog.productVersion, versions: options.versions.map(\.name),
                 uploads: uploads, stack: stack, supportStacks: supportStacks)

@@ -92,13 +92,14 @@ public struct PromoteWorkflow: Sendable {
             let copies = try await copyModelData(plan, recorder: recorder)
             let applier = StackApplier(session: deploySession, recorder: recorder, display: display, dryRun: false)
             let stack: StageBootstrapResult.StackResult
+            let deployed: StackDescription?
             do {
-                stack = try await applier.apply(plan.deployment, project: plan.identity.name)
+                (stack, deployed) = try await applier.applyDescribed(plan.deployment, project: plan.identity.name)
             } catch let error as StackDeployError {
                 throw PromoteFailure(stage: target.stage, stack: plan.names.stackName, previous: plan.previouslyLive, underlying: error)
             }
-            // The stack's output names the endpoint (CloudFormation may have named it), so ask the stack.
-            let deployed = try await deploySession.cloudFormation.describeStack(plan.names.stackName)
+            // The stack's output names the endpoint (CloudFormation may have named it): as the deployment's last read of
+            // the stack returned it (UpdateStack or CreateStack, whose final DescribeStacks carries the new outputs).
             let endpointName = deployed?.outputValues[EndpointTemplate.OutputName.endpointName.rawValue] ?? plan.names.endpointName
             // The deploy role may only touch CloudFormation; the endpoint is watched with the stage's own credentials.
             let endpoint = try await waitInService(endpointName, sageMaker: plan.session(target.stage).sageMaker)

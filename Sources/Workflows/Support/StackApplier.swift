@@ -21,20 +21,29 @@ struct StackApplier: Sendable {
         self.dryRun = dryRun
     }
 
-    func apply(_ deployment: StackDeployment, project: String? = nil) async throws -> StageBootstrapResult.StackResult {
-        let change = try await deployer.plan(deployment)
-        if dryRun { return Self.dryRunResult(deployment.stackName, change) }
-        return try await record(deployment.stackName, change, project: project) { try await deployer.deploy(deployment) }
+    /// `known`: what the caller just read of the stack (its first look then reads nothing again).
+    func apply(_ deployment: StackDeployment, project: String? = nil, known: KnownStack? = nil) async throws -> StageBootstrapResult.StackResult {
+        try await applyDescribed(deployment, project: project, known: known).result
+    }
+
+    /// `apply`, with the stack as the deployment left it (its outputs; nil for a dry run or a stack that is not there), so
+    /// a caller that needs the outputs does not describe the stack again. The plan's reads are reused by the deployment.
+    func applyDescribed(_ deployment: StackDeployment, project: String? = nil, known: KnownStack? = nil) async throws
+        -> (result: StageBootstrapResult.StackResult, stack: StackDescription?)
+    {
+        let plan = try await deployer.plan(deployment, known: known)
+        if dryRun { return (Self.dryRunResult(deployment.stackName, plan.change), nil) }
+        return try await record(deployment.stackName, plan.change, project: project, unchanged: plan.stack) { try await deployer.deploy(plan) }
     }
 
     /// What deploying would do; an update gets a change set (executed by `apply(_:allowReplace:)` or dropped by `discard`).
-    func review(_ deployment: StackDeployment) async throws -> StackReview {
-        try await deployer.review(deployment)
+    func review(_ deployment: StackDeployment, known: KnownStack? = nil) async throws -> StackReview {
+        try await deployer.review(deployment, known: known)
     }
 
     /// Carries out a review, recording it like `apply(_:)`; refuses to replace or delete stateful resources unless `allowReplace`.
     func apply(_ review: StackReview, allowReplace: Bool, project: String? = nil) async throws -> StageBootstrapResult.StackResult {
-        var result = try await record(review.stackName, review.change, project: project) {
+        var (result, _) = try await record(review.stackName, review.change, project: project, unchanged: review.stack) {
             try await deployer.apply(review, allowReplace: allowReplace)
         }
         result.changes = review.resourceChanges
@@ -46,13 +55,14 @@ struct StackApplier: Sendable {
     }
 
     /// Runs `operation` (which brings the stack to what `change` says), recording the stack, its events and its resources.
-    private func record(_ name: String, _ change: StackChange, project: String?, _ operation: () async throws -> StackOutcome) async throws
-        -> StageBootstrapResult.StackResult
-    {
+    /// Returns the result with the stack as the operation left it (`unchanged`, the stack as read, when nothing was to change).
+    private func record(
+        _ name: String, _ change: StackChange, project: String?, unchanged: StackDescription?, _ operation: () async throws -> StackOutcome
+    ) async throws -> (StageBootstrapResult.StackResult, StackDescription?) {
         if case .none = change {
             let rowId = try await recorder.confirm(stack: name, project: project)
             try await recorder.recordResources(try await deployer.resources(stackName: name), stack: name, stackRowId: rowId, project: project)
-            return .init(stack: name, action: .unchanged, detail: nil)
+            return (.init(stack: name, action: .unchanged, detail: nil), unchanged)
         }
         let existed: Bool = if case .create = change { false } else { true }
         let (outcome, rowId): (StackOutcome, Int64?)
@@ -70,7 +80,7 @@ struct StackApplier: Sendable {
         case .updated: action = .updated
         default: action = .unchanged
         }
-        return .init(stack: name, action: action, detail: outcome.warnings.isEmpty ? nil : outcome.warnings.joined(separator: "; "))
+        return (.init(stack: name, action: action, detail: outcome.warnings.isEmpty ? nil : outcome.warnings.joined(separator: "; ")), outcome.stack)
     }
 
     static func dryRunResult(_ name: String, _ change: StackChange) -> StageBootstrapResult.StackResult {

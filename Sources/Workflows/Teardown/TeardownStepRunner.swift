@@ -121,9 +121,18 @@ struct TeardownStepRunner: Sendable {
         if outcome.existed { progress("  emptied bucket \(bucket): \(outcome.versionsDeleted) versions, \(outcome.uploadsAborted) uploads aborted") }
     }
 
-    /// Empties and deletes a bucket; a missing bucket is already gone.
+    /// Deletes a bucket, emptying it first only when S3 says it is not empty; a missing bucket is already gone.
+    /// DeleteBucket goes first: a bucket its stack retained was emptied before the stack went (and stays denied to
+    /// writers), and a bucket the stack deleted answers NoSuchBucket, so neither needs a look or a second emptying.
     func deleteBucket(_ bucket: String) async throws {
-        guard case .exists = try await session.s3.headBucket(bucket) else { return }
+        do {
+            try await session.s3.deleteBucket(bucket)
+            return
+        } catch let error as AWSServiceError where error.code == "NoSuchBucket" || error.statusCode == 403 {
+            return  // gone, or (403) a same-name bucket that is not ours: as HeadBucket's not-found and forbidden were
+        } catch let error as AWSServiceError where error.code == "BucketNotEmpty" {
+            // Objects or unfinished uploads: empty it (writers denied first), then delete.
+        }
         try await empty(bucket)
         do {
             try await session.s3.deleteBucket(bucket)
