@@ -13,6 +13,9 @@ enum AliasKeyScan {
         var entryStart = false      // right after `{`, `[` or `,` (only whitespace since)
         var tokenStart = true       // at the start of a token (line start, after whitespace or an indicator)
         var explicitKey = false     // after `? ` on this line, in block context
+        // Inside a plain scalar on this line (`version# "x: 1`): a quote or `*` there is text, not a quoted scalar
+        // or an alias, so a `"` in it must not hide what follows up to the next `"` (a fuzzer-found billion laughs).
+        var inPlain = false
         func peekPastSpaces(from position: Int) -> Character? {
             var next = position
             while next < characters.count, characters[next] == " " || characters[next] == "\t" { next += 1 }
@@ -25,6 +28,7 @@ enum AliasKeyScan {
                 line += 1
                 tokenStart = true
                 explicitKey = false
+                inPlain = false
                 index += 1
                 continue
             case " ", "\t", "\r":
@@ -32,9 +36,17 @@ enum AliasKeyScan {
                 index += 1
                 continue
             case "#" where tokenStart:
+                inPlain = false
                 while index < characters.count, characters[index] != "\n" { index += 1 }
                 continue
-            case "'" where tokenStart, "\"" where tokenStart:
+            case ":" where index + 1 >= characters.count || " \t\r\n".contains(characters[index + 1])
+                || (!flow.isEmpty && ",[]{}".contains(characters[index + 1])):
+                inPlain = false  // `: ` ends a plain key; what follows is a value's first token
+                tokenStart = true
+                entryStart = false
+                index += 1
+                continue
+            case "'" where tokenStart && !inPlain, "\"" where tokenStart && !inPlain:
                 index += 1
                 while index < characters.count {
                     if characters[index] == "\n" { line += 1 }
@@ -50,7 +62,8 @@ enum AliasKeyScan {
                 tokenStart = false
                 continue
             case "{", "[":
-                if tokenStart || !flow.isEmpty {
+                if (tokenStart && !inPlain) || !flow.isEmpty {
+                    inPlain = false
                     flow.append(character)
                     entryStart = true
                     tokenStart = true
@@ -59,6 +72,7 @@ enum AliasKeyScan {
                 }
             case "}", "]":
                 if !flow.isEmpty {
+                    inPlain = false
                     flow.removeLast()
                     entryStart = false
                     tokenStart = true
@@ -66,6 +80,7 @@ enum AliasKeyScan {
                     continue
                 }
             case "," where !flow.isEmpty:
+                inPlain = false
                 entryStart = true
                 tokenStart = true
                 index += 1
@@ -96,7 +111,7 @@ enum AliasKeyScan {
                 tokenStart = false
                 continue
             default:
-                break
+                inPlain = true
             }
             entryStart = false
             tokenStart = false
