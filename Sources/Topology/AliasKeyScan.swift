@@ -13,8 +13,9 @@ enum AliasKeyScan {
         var entryStart = false      // right after `{`, `[` or `,` (only whitespace since)
         var tokenStart = true       // at the start of a token (line start, after whitespace or an indicator)
         var explicitKey = false     // after `? ` on this line, in block context
-        // Inside a plain scalar on this line (`version# "x: 1`): a quote or `*` there is text, not a quoted scalar
-        // or an alias, so a `"` in it must not hide what follows up to the next `"` (a fuzzer-found billion laughs).
+        // Inside a plain scalar on this line (`version# "x: 1`): a quote or bracket there is text, not the start of a
+        // quoted scalar or collection, so it must not hide what follows up to the next `"` (a fuzzer-found billion
+        // laughs). A `*` there is still checked, which can only refuse more, never less.
         var inPlain = false
         func peekPastSpaces(from position: Int) -> Character? {
             var next = position
