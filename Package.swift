@@ -69,7 +69,7 @@ let package = Package(
             dependencies: ["AWSConfig", "SigV4", "CCurl", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
         // The few libcurl calls the HTTP transport makes; the system has libcurl.so.4 but no headers (see CCurl.h).
-        .target(name: "CCurl", linkerSettings: [.linkedLibrary(":libcurl.so.4", .when(platforms: [.linux]))]),
+        .target(name: "CCurl"),  // opens libcurl.so.4 with dlopen on first use
         .target(
             name: "Credentials",
             dependencies: ["AWSConfig", "SigV4", .product(name: "Crypto", package: "swift-crypto")],

@@ -18,17 +18,23 @@ public final class CurlTransport: HTTPTransport {
     /// Idle easy handles: each keeps its own connection cache, so keep-alive connections are reused across calls.
     private let idle = Mutex<[CurlHandle]>([])
     private static let idleLimit = 16
-    private static let initialized: Void = { _ = mlcurl_global_init() }()
+    /// Why libcurl cannot be used (opened on first use, see CCurl.c), or nil once it is loaded and initialised.
+    private static let unusable: String? = {
+        guard mlcurl_global_init() != 0 else { return nil }
+        return mlcurl_load_error().map { String(cString: $0) } ?? "libcurl could not be initialised"
+    }()
 
-    public init() {
-        Self.initialized
-    }
+    public init() {}
 
     deinit {
         for handle in idle.withLock({ $0 }) { mlcurl_easy_cleanup(handle.pointer) }
     }
 
     public func send(_ request: HTTPRequest, timeouts: HTTPTimeouts) async throws -> HTTPResponse {
+        if let reason = Self.unusable {
+            throw TransportError(kind: .other, host: request.hostAndPort,
+                                 detail: "cannot use libcurl (\(reason)); install libcurl 7.80 or later (Debian: apt-get install libcurl4)")
+        }
         let transfer = CurlTransfer(request: request, timeouts: timeouts)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in

@@ -1,6 +1,7 @@
 // The few libcurl calls `CurlTransport` needs. The machine has libcurl.so.4 but no development headers, so the
 // prototypes are declared here (curl/curl.h, stable ABI since 7.x) and libcurl's variadic setters are wrapped in
-// typed functions Swift can call.
+// typed functions Swift can call. libcurl is opened on the first mlcurl_global_init (CCurl.c says why); every other
+// call is valid only after it returned 0.
 #ifndef MLOPSCTL_CCURL_H
 #define MLOPSCTL_CCURL_H
 
@@ -29,6 +30,8 @@ typedef int (*mlcurl_xferinfo_callback)(void *context, int64_t dltotal, int64_t 
 typedef int (*mlcurl_prereq_callback)(void *context, char *primary_ip, char *local_ip, int primary_port, int local_port);
 
 int mlcurl_global_init(void);
+// Why mlcurl_global_init failed (dlopen's or dlsym's reason), or NULL.
+const char *mlcurl_load_error(void);
 void *mlcurl_easy_init(void);
 void mlcurl_easy_reset(void *handle);
 void mlcurl_easy_cleanup(void *handle);
