@@ -7,14 +7,16 @@ import Testing
 import TestSupport
 @testable import Workflows
 
-/// BucketEmptier against a scripted S3 that keeps a versioned bucket in memory and, like moto, lists from
-/// the markers it is given.
+/// BucketEmptier against a scripted S3 that keeps a versioned bucket in memory and, like AWS, resolves a listing's
+/// markers as a position (also when the marker's own version was deleted meanwhile).
 @Suite struct BucketEmptierTests {
     /// An in-memory versioned bucket answering the calls the emptier makes.
     final class FakeBucket: @unchecked Sendable {
         struct Entry: Hashable { var key: String; var version: String; var marker: Bool }
         let lock = NSLock()
         var entries: [Entry]
+        /// Each entry's place in the listing order, kept after it is deleted, so a marker stays a position.
+        let rank: [Entry: Int]
         var uploads = [("big.bin", "upload-1")]
         var log: [String] = []
         var batchSizes: [Int] = []
@@ -26,6 +28,7 @@ import TestSupport
                 (0..<versionsPerKey).map { v in Entry(key: String(format: "data/part-%05d", k), version: "v\(v)", marker: v == versionsPerKey - 1) }
             }
             self.failures = failures
+            rank = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1, $0) })
         }
 
         func respond(_ request: HTTPRequest) -> HTTPResponse {
@@ -53,10 +56,10 @@ import TestSupport
                     log.append("ListObjectVersions")
                     let max = Int(params["max-keys"] ?? "1000") ?? 1000
                     var start = 0
-                    if let key = params["key-marker"], let version = params["version-id-marker"],
-                        let index = entries.firstIndex(where: { $0.key == key && $0.version == version })
-                    {
-                        start = index + 1
+                    if let key = params["key-marker"], let version = params["version-id-marker"] {
+                        log.append("ListObjectVersions after a marker")
+                        let after = [true, false].compactMap { rank[Entry(key: key, version: version, marker: $0)] }.first ?? -1
+                        start = entries.firstIndex { rank[$0]! > after } ?? entries.count
                     }
                     let page = Array(entries[min(start, entries.count)...].prefix(max))
                     let truncated = start + page.count < entries.count
@@ -73,14 +76,16 @@ import TestSupport
                     let objects = body.matches(of: pattern).map { (String($0.1), String($0.2)) }
                     batchSizes.append(objects.count)
                     var xml = "<DeleteResult>"
+                    var gone = Set<String>()
                     for (key, version) in objects {
                         if let left = failures[key], left > 0 {
                             failures[key] = left - 1
                             xml += "<Error><Key>\(key)</Key><VersionId>\(version)</VersionId><Code>InternalError</Code><Message>try again</Message></Error>"
                         } else {
-                            entries.removeAll { $0.key == key && $0.version == version }
+                            gone.insert("\(key)\u{0}\(version)")
                         }
                     }
+                    entries.removeAll { gone.contains("\($0.key)\u{0}\($0.version)") }  // one pass: a delete stays cheaper than a listing
                     return ok(xml + "</DeleteResult>")
                 default:
                     return HTTPResponse(statusCode: 500, body: "unexpected \(request.method) \(query)")
@@ -105,9 +110,75 @@ import TestSupport
         #expect(bucket.log.first == "PutBucketPolicy")
         #expect(bucket.log.firstIndex(of: "AbortMultipartUpload")! < bucket.log.firstIndex(of: "DeleteObjects")!)
         #expect(bucket.batchSizes.allSatisfy { $0 <= 1000 } && bucket.batchSizes.reduce(0, +) == 3300)
-        // 3300 entries: one round of 4 pages listed (then deleted concurrently), then one empty listing.
-        #expect(bucket.batchSizes.count == 4)
+        // 3300 entries: four pages, listed from the start or from the markers (as the pace decides), then one empty
+        // listing from the start.
+        #expect(bucket.batchSizes.sorted() == [300, 1000, 1000, 1000])
         #expect(bucket.log.filter { $0 == "ListObjectVersions" }.count == 5)
+    }
+
+    /// Answers like `FakeBucket`, after a delay per kind of call, and counts the deletes in flight.
+    final class PacedTransport: HTTPTransport, @unchecked Sendable {
+        let bucket: FakeBucket
+        let listDelay: Duration
+        let deleteDelay: Duration
+        private let lock = NSLock()
+        private var deletesInFlight = 0
+        private(set) var mostDeletesInFlight = 0
+        private(set) var listingsWhileDeleting = 0
+
+        init(_ bucket: FakeBucket, listDelay: Duration, deleteDelay: Duration) {
+            self.bucket = bucket
+            self.listDelay = listDelay
+            self.deleteDelay = deleteDelay
+        }
+
+        func send(_ request: HTTPRequest, timeouts: HTTPTimeouts) async throws -> HTTPResponse {
+            let query = request.encodedQuery ?? ""
+            if request.method == "POST" {
+                lock.withLock {
+                    deletesInFlight += 1
+                    mostDeletesInFlight = max(mostDeletesInFlight, deletesInFlight)
+                }
+                defer { lock.withLock { deletesInFlight -= 1 } }
+                try await Task.sleep(for: deleteDelay)
+                return bucket.respond(request)  // the entries go when the answer comes, as on AWS
+            }
+            if request.method == "GET" && query.contains("versions") {
+                lock.withLock { listingsWhileDeleting += deletesInFlight > 0 ? 1 : 0 }
+                try await Task.sleep(for: listDelay)
+            }
+            return bucket.respond(request)
+        }
+    }
+
+    static func s3(_ transport: some HTTPTransport) throws -> S3Client {
+        let environment = EnvironmentVariables(["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1"])
+        return try AWSSession.make(
+            profile: "p", region: "us-east-1", environment: environment, config: try ReplayProfile.config(), transport: transport,
+            logger: Logger(label: "test")
+        ).s3
+    }
+
+    @Test func whenDeletesAreSlowerThanListingsItListsAheadWithSeveralDeletesInFlight() async throws {
+        let bucket = FakeBucket(keys: 3000, versionsPerKey: 3)
+        let transport = PacedTransport(bucket, listDelay: .milliseconds(2), deleteDelay: .milliseconds(300))
+        let outcome = try await BucketEmptier(s3: try Self.s3(transport), concurrency: 4).empty(bucket: "b")
+        #expect(outcome.versionsDeleted == 9000 && bucket.entries.isEmpty)
+        #expect(transport.mostDeletesInFlight > 1 && transport.mostDeletesInFlight <= 4, "\(transport.mostDeletesInFlight)")
+        #expect(bucket.log.contains("ListObjectVersions after a marker"))
+        #expect(bucket.batchSizes.allSatisfy { $0 == 1000 })
+    }
+
+    @Test func whenListingsAreSlowerThanDeletesItListsFromTheStartOnceTheLastPageIsDeleted() async throws {
+        let bucket = FakeBucket(keys: 1000, versionsPerKey: 3)
+        let transport = PacedTransport(bucket, listDelay: .milliseconds(150), deleteDelay: .zero)
+        let outcome = try await BucketEmptier(s3: try Self.s3(transport), concurrency: 4).empty(bucket: "b")
+        #expect(outcome.versionsDeleted == 3000 && bucket.entries.isEmpty)
+        // The boto3 loop's order, the cheapest where a listing costs what is left in the bucket: list, delete, repeat.
+        #expect(transport.mostDeletesInFlight == 1)
+        #expect(transport.listingsWhileDeleting == 0)
+        #expect(!bucket.log.contains("ListObjectVersions after a marker"))
+        #expect(bucket.log.filter { $0 == "ListObjectVersions" }.count == 4)
     }
 
     @Test func retriesKeysDeleteObjectsReportsAsFailed() async throws {

@@ -6,10 +6,12 @@ import Foundation
 ///
 /// 1. A bucket policy denying `s3:PutObject` goes on first, so writers racing the teardown stop refilling it.
 /// 2. Unfinished multipart uploads are aborted (a bucket holding them cannot be deleted).
-/// 3. Rounds of: list the FIRST page of versions and delete markers, follow the markers for up to
-///    `concurrency - 1` more pages (listing only), then delete those pages concurrently, one DeleteObjects of
-///    ≤1000 entries each. The next round lists from the start again: moto ends a listing whose marker version
-///    was deleted, and on AWS this is equally correct. At most `concurrency` pages are held at once.
+/// 3. A pipeline: list a page of versions and delete markers, start its DeleteObjects (≤1000 entries), and while up to
+///    `EmptyingPace.depth` deletes are in flight (at most `concurrency`) list the next page from the markers. When the
+///    markers run out or the pace says not to list ahead, the deletes in flight finish and listing starts again from
+///    the first page; the bucket is empty when such a listing returns nothing. (A listing from the start is correct
+///    on AWS and on moto alike; moto ends a listing whose marker version was deleted.) At most `concurrency + 1` pages
+///    are held at once.
 /// 4. Keys DeleteObjects reports as failed are retried `keyRetries` times, then thrown with the list.
 public struct BucketEmptier: Sendable {
     public let s3: S3Client
@@ -58,39 +60,53 @@ public struct BucketEmptier: Sendable {
             return Outcome(existed: false, versionsDeleted: 0, uploadsAborted: 0)
         }
         outcome.uploadsAborted = try await abortUploads(bucket: bucket)
-        var previousFirst: S3ObjectIdentifier?
-        while true {
-            let batches = try await listRound(bucket: bucket)
-            guard let first = batches.first?.first else { break }
-            // A listing that keeps returning what was just deleted without error would loop forever.
-            if first == previousFirst { throw StuckListing(bucket: bucket, key: first.description) }
-            previousFirst = first
-            outcome.versionsDeleted += try await deleteConcurrently(bucket: bucket, batches: batches)
-        }
+        outcome.versionsDeleted = try await deleteVersions(bucket: bucket)
         return outcome
     }
 
-    /// The first page, plus up to `concurrency - 1` following pages (listed, not yet deleted).
-    func listRound(bucket: String) async throws -> [[S3ObjectIdentifier]] {
-        var batches: [[S3ObjectIdentifier]] = []
-        var marker: S3VersionMarker?
-        repeat {
-            let page = try await s3.listObjectVersions(bucket: bucket, from: marker, maxKeys: pageSize)
-            if !page.identifiers.isEmpty { batches.append(page.identifiers) }
-            marker = page.next
-        } while marker != nil && batches.count < concurrency
-        return batches
-    }
-
-    /// Deletes each batch in its own request, all at once; returns how many entries were deleted.
-    func deleteConcurrently(bucket: String, batches: [[S3ObjectIdentifier]]) async throws -> Int {
-        try await withThrowingTaskGroup(of: Int.self) { group in
-            for batch in batches {
-                group.addTask { try await deleteBatch(bucket: bucket, batch: batch) }
+    /// The pipeline of step 3; returns how many versions and delete markers were deleted.
+    func deleteVersions(bucket: String) async throws -> Int {
+        let clock = ContinuousClock()
+        return try await withThrowingTaskGroup(of: (count: Int, took: Duration).self) { deletes in
+            var pace = EmptyingPace()
+            var deleted = 0
+            var inFlight = 0
+            var marker: S3VersionMarker?  // nil: the next listing starts from the first page
+            var previousFirst: S3ObjectIdentifier?
+            func finishOne() async throws {
+                guard let done = try await deletes.next() else { return }
+                deleted += done.count
+                pace.deleted(in: done.took)
+                inFlight -= 1
             }
-            var total = 0
-            for try await count in group { total += count }
-            return total
+            while true {
+                let listingStarted = clock.now
+                let page = try await s3.listObjectVersions(bucket: bucket, from: marker, maxKeys: pageSize)
+                pace.listed(in: clock.now - listingStarted)
+                let batch = page.identifiers
+                if marker == nil {
+                    guard let first = batch.first else { return deleted }
+                    // A listing that keeps returning what was just deleted without error would loop forever.
+                    if first == previousFirst { throw StuckListing(bucket: bucket, key: first.description) }
+                    previousFirst = first
+                }
+                if !batch.isEmpty {
+                    deletes.addTask {
+                        let started = clock.now
+                        let count = try await deleteBatch(bucket: bucket, batch: batch)
+                        return (count, clock.now - started)
+                    }
+                    inFlight += 1
+                }
+                let depth = pace.depth(limit: concurrency)
+                if let next = page.next, depth > 1 {
+                    while inFlight >= depth { try await finishOne() }
+                    marker = next
+                } else {
+                    while inFlight > 0 { try await finishOne() }
+                    marker = nil
+                }
+            }
         }
     }
 
