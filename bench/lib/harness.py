@@ -1,5 +1,5 @@
 """What every benchmark under bench/ shares: the release binary, a private emulator, side-by-side rounds, and
-measurements (wall time, peak RSS, HTTP requests the emulator served) with medians and ratios.
+measurements (wall time, peak RSS, HTTP requests the emulator served and the CPU time it spent) with medians and ratios.
 
 Each benchmark runs its sides alternately (the order rotates each round), on the same machine and the same emulator,
 with identical state prepared before every run: these machines are shared and noisy, so only ratios of medians of
@@ -58,6 +58,7 @@ class Sample:
     peak_mib: float
     requests: int | None
     status: int
+    emulator_cpu_s: float | None = None
 
 
 class Emulator:
@@ -91,6 +92,17 @@ class Emulator:
     def log(self):
         return self.directory / "moto.log"
 
+    def cpu_seconds(self):
+        """CPU seconds the emulator's process has used so far (user + system, /proc/<pid>/stat). moto serves requests
+        on threads under one interpreter lock, so its CPU time for a job is the least wall time any client can take
+        for it: the measurement that shows when the emulator, not the client, is the bound."""
+        try:
+            pid = int((self.directory / "moto.pid").read_text())
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, ValueError):
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def served(self):
         """Requests served so far (werkzeug logs one `"METHOD path HTTP/1.1" status` line per request)."""
         with open(self.log, "rb") as handle:
@@ -108,6 +120,7 @@ def measure(command, env, cwd=None, emulator=None, stdout=subprocess.DEVNULL, ch
     """Runs `command` once: wall time, peak RSS of the largest process in its tree (wait4's maxrss covers the
     children it reaped), and the requests the emulator served meanwhile."""
     before = emulator.served() if emulator else None
+    cpu_before = emulator.cpu_seconds() if emulator else None
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, shell=shell)
     stderr = process.stderr.read()
@@ -115,10 +128,12 @@ def measure(command, env, cwd=None, emulator=None, stdout=subprocess.DEVNULL, ch
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     requests = emulator.served() - before if emulator else None
+    cpu_after = emulator.cpu_seconds() if emulator else None
+    emulator_cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
     if check and process.returncode != 0:
         shown = command if isinstance(command, str) else " ".join(map(str, command))
         raise RuntimeError(f"`{shown}` exited {process.returncode}: {stderr.decode(errors='replace').strip()[-2000:]}")
-    return Sample(seconds, usage.ru_maxrss / 1024, requests, process.returncode)
+    return Sample(seconds, usage.ru_maxrss / 1024, requests, process.returncode, emulator_cpu)
 
 
 @dataclass
@@ -143,6 +158,7 @@ class Comparison:
         rows = {}
         for side, samples in self.samples.items():
             requests = [s.requests for s in samples if s.requests is not None]
+            emulator_cpu = [s.emulator_cpu_s for s in samples if s.emulator_cpu_s is not None]
             rows[side] = {
                 "runs": len(samples),
                 "median_s": statistics.median(s.seconds for s in samples),
@@ -150,6 +166,7 @@ class Comparison:
                 "max_s": max(s.seconds for s in samples),
                 "peak_mib": max(s.peak_mib for s in samples),
                 "requests": int(statistics.median(requests)) if requests else None,
+                "emulator_cpu_s": statistics.median(emulator_cpu) if emulator_cpu else None,
             }
         return rows
 
@@ -164,8 +181,9 @@ def alternate(name, job, sides, rounds, extra=None):
                 side.prepare()
             sample = side.run()
             comparison.add(side.name, sample)
+            cpu = "" if sample.emulator_cpu_s is None else f", emulator CPU {sample.emulator_cpu_s:.2f} s"
             log(f"{name} round {round_index + 1}/{rounds} {side.name}: {sample.seconds:.3f} s, "
-                f"{sample.peak_mib:.1f} MiB, {sample.requests if sample.requests is not None else '-'} requests")
+                f"{sample.peak_mib:.1f} MiB, {sample.requests if sample.requests is not None else '-'} requests{cpu}")
     return comparison
 
 
@@ -205,10 +223,11 @@ def save(comparisons, name, notes=None):
 def print_summary(comparison):
     summary = comparison.summary()
     print(f"\n{comparison.name}: {comparison.job}")
-    print(f"  {'side':<34} {'median s':>10} {'peak MiB':>9} {'requests':>9} {'runs':>5}")
+    print(f"  {'side':<34} {'median s':>10} {'peak MiB':>9} {'requests':>9} {'emu CPU s':>9} {'runs':>5}")
     for side, row in summary.items():
         requests = "-" if row["requests"] is None else str(row["requests"])
-        print(f"  {side:<34} {row['median_s']:>10.3f} {row['peak_mib']:>9.1f} {requests:>9} {row['runs']:>5}")
+        cpu = "-" if row.get("emulator_cpu_s") is None else f"{row['emulator_cpu_s']:.2f}"
+        print(f"  {side:<34} {row['median_s']:>10.3f} {row['peak_mib']:>9.1f} {requests:>9} {cpu:>9} {row['runs']:>5}")
     sides = list(summary)
     for other in sides[1:]:
         ratio = summary[other]["median_s"] / summary[sides[0]]["median_s"]
