@@ -12,6 +12,7 @@ import os
 import platform
 import re
 import shlex
+import signal
 import statistics
 import subprocess
 import sys
@@ -71,6 +72,8 @@ class Emulator:
         self.env = {}
 
     def __enter__(self):
+        # A benchmark stopped with kill (SIGTERM) unwinds like one stopped with Ctrl-C, so __exit__ stops the server.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
         command = [str(ROOT / "scripts" / "local-aws"), "start", "--dir", str(self.directory), *self.arguments]
         started = subprocess.run(command, check=True, capture_output=True, text=True, env=tools_environment())
         self.env = tools_environment()
