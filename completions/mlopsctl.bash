@@ -670,13 +670,13 @@ _mlopsctl_ledger() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|runs|show|export|graph|unlock)
+    list|runs|show|export|graph|unlock|forget)
         # Offer subcommand argument completions
         "_mlopsctl_ledger_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list runs show export graph unlock' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list runs show export graph unlock forget' -- "${cur}"))
         ;;
     esac
 }
@@ -906,6 +906,46 @@ _mlopsctl_ledger_unlock() {
         ;;
     '--ledger')
         __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_ledger_forget() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --debug --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --reason)
+    __mlopsctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--reason')
         return
         ;;
     esac

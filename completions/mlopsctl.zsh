@@ -359,12 +359,13 @@ _mlopsctl_ledger() {
             'export:Print the whole ledger as JSON: runs with their stack events, resources, stack sets and instances, and the lock.'
             'graph:Draw what the ledger holds: accounts, their stacks and resources, and the trust between them.'
             'unlock:Remove the ledger lock of a run that is no longer running.'
+            'forget:Hand a resource over to someone else: mlopsctl stops managing it and never deletes it.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        list|runs|show|export|graph|unlock)
+        list|runs|show|export|graph|unlock|forget)
             "_mlopsctl_ledger_${words[1]}" && ret=0
             ;;
         esac
@@ -389,7 +390,7 @@ _mlopsctl_ledger_list() {
         '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
         '--stage[Only this stage\: governance, dev, preprod or prod.]:stage:'
         '--kind[Only this kind (e.g. stack, bucket, kmsKey).]:kind:'
-        '--status[Only this status\: planned, present, failed, deleting, deleted or retained.]:status:'
+        '--status[Only this status\: planned, present, failed, deleting, deleted, retained, handedOver or deletedOutOfBand.]:status:'
         '--project[Only this project.]:project:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -496,6 +497,30 @@ _mlopsctl_ledger_unlock() {
         '--cli-read-timeout[Seconds a connection to AWS may stay silent while a response is due; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
         '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
         '--yes[Remove the lock without asking.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_ledger_forget() {
+    local -i ret=1
+    local -ar ___output=('table' 'json' 'jsonl')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
+        '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
+        '--cli-connect-timeout[Seconds to wait for a connection to AWS; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
+        '--cli-read-timeout[Seconds a connection to AWS may stay silent while a response is due; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        ':row:'
+        '--reason[Why, and to whom\: kept in the ledger.]:text:'
+        '--yes[Hand it over without asking.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -114,6 +114,37 @@ extension LedgerDatabase {
             // The retained resources of member accounts live in `resource`; teardown lists them by account.
             // (resource_on_account_region_kind_physicalId serves that; resource_on_stage_status serves "by stage".)
         }
+        migrator.registerMigration("v3-resource-statuses-handed-over-and-deleted-out-of-band") { db in
+            // SQLite cannot change a CHECK in place: the table is rebuilt under the same name, rows and ids kept
+            // (GRDB defers foreign-key checks to the end of the migration, and checks them then).
+            try db.create(table: "resource_v3") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("run").notNull()
+                t.column("stage", .text).notNull()
+                t.column("account", .text).notNull()
+                t.column("region", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("physicalId", .text)
+                t.column("logicalId", .text)
+                t.column("stack", .text)
+                t.belongsTo("parent", inTable: "resource")
+                t.column("project", .text)
+                t.column("ownership", .text).notNull().check(sql: "ownership IN ('created', 'adopted')")
+                t.column("status", .text).notNull().check(
+                    sql: "status IN ('planned', 'present', 'failed', 'deleting', 'deleted', 'retained', 'handedOver', 'deletedOutOfBand')")
+                t.column("detail", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            let columns = "id, runId, stage, account, region, kind, physicalId, logicalId, stack, parentId, project, ownership, status, detail, createdAt, updatedAt"
+            try db.execute(sql: "INSERT INTO resource_v3 (\(columns)) SELECT \(columns) FROM resource")
+            try db.drop(table: "resource")
+            try db.rename(table: "resource_v3", to: "resource")
+            try db.create(
+                index: "resource_on_account_region_kind_physicalId", on: "resource",
+                columns: ["account", "region", "kind", "physicalId"], unique: true)
+            try db.create(index: "resource_on_stage_status", on: "resource", columns: ["stage", "status"])
+        }
         return migrator
     }
 

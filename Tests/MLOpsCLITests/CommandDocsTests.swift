@@ -11,7 +11,7 @@ import Testing
         "init": [["init"]], "doctor": [["doctor"]], "bootstrap": [["bootstrap"]], "publish-catalog": [["publish-catalog"]],
         "launch-project": [["launch-project"]], "promote": [["promote"]], "status": [["status"]], "teardown": [["teardown"]],
         "synth": [["synth"]], "seed-code": [["seed-code", "export"]],
-        "ledger": ["list", "runs", "show", "export", "graph", "unlock"].map { ["ledger", $0] },
+        "ledger": ["list", "runs", "show", "export", "graph", "unlock", "forget"].map { ["ledger", $0] },
     ]
 
     static func flags(in text: Substring) -> Set<String> {

@@ -93,6 +93,20 @@ import TestSupport
         #expect(plan.steps[1].members.map(\.physicalId) == ["/mlops/code/build"])
     }
 
+    /// `ledger forget`: a handed-over stack and what it holds are neither planned nor listed as retained.
+    @Test func handedOverRowsAreLeftOutOfThePlan() async throws {
+        let ledger = try await Self.ledger(Self.platform())
+        let lock = try await ledger.acquireLock(LockRequest(command: "ledger forget", arguments: [], who: "t@h", host: "h", pid: getpid()))
+        let stack = try #require(try await ledger.resources().first { $0.stage == "dev" && $0.physicalId == "CDKToolkit" }?.id)
+        try await ledger.handOver(stack, runId: lock.runId, who: "t@h", reason: "the dev team keeps it")
+        try await lock.release(outcome: .succeeded)
+        let plan = TeardownPlan.build(from: try await ledger.resources(), scope: TeardownScope(everything: true), catalogStack: Self.catalogStack)
+        #expect(!plan.steps.contains { $0.stage == "dev" && $0.target.physicalId == "CDKToolkit" })
+        #expect(!plan.steps.flatMap(\.members).contains { $0.stack == "CDKToolkit" && $0.stage == "dev" })
+        #expect(plan.steps.contains { $0.stage == "prod" && $0.target.physicalId == "CDKToolkit" })
+        #expect(plan.retained.isEmpty)
+    }
+
     @Test func stageNarrowsTheBootstrap() async throws {
         let plan = try await Self.plan(Self.platform(), TeardownScope(bootstrap: true, stages: ["prod"]))
         #expect(plan.steps.map { "\($0.stage):\($0.target.physicalId!)" } == ["prod:CDKToolkit"])

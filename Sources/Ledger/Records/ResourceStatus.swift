@@ -15,4 +15,9 @@ public enum ResourceStatus: String, Codable, Sendable, CaseIterable, DatabaseVal
     case deleted
     /// Deliberately left in AWS by teardown (e.g. a bucket with a retain policy); `detail` says why.
     case retained
+    /// Handed over to someone else with `mlopsctl ledger forget`: it stays in AWS and mlopsctl no longer changes or
+    /// deletes it; `detail` says who handed it over, when and why. The row stays as history.
+    case handedOver
+    /// Found gone by `mlopsctl refresh --apply`: deleted by someone else. The row stays as history.
+    case deletedOutOfBand
 }

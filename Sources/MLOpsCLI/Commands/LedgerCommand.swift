@@ -18,6 +18,6 @@ extension MLOpsCommand {
                   Everything, as JSON, for a backup or a review:
                     mlopsctl ledger export > ledger.json
                 """,
-            subcommands: [List.self, Runs.self, Show.self, Export.self, Graph.self, Unlock.self])
+            subcommands: [List.self, Runs.self, Show.self, Export.self, Graph.self, Unlock.self, Forget.self])
     }
 }

@@ -30,7 +30,7 @@ extension MLOpsCommand.LedgerCommand {
         @Option(help: ArgumentHelp("Only this kind (e.g. stack, bucket, kmsKey).", valueName: "kind"))
         var kind: String?
 
-        @Option(help: ArgumentHelp("Only this status: planned, present, failed, deleting, deleted or retained.", valueName: "status"))
+        @Option(help: ArgumentHelp("Only this status: planned, present, failed, deleting, deleted, retained, handedOver or deletedOutOfBand.", valueName: "status"))
         var status: String?
 
         @Option(help: ArgumentHelp("Only this project.", valueName: "project"))
