@@ -18,7 +18,7 @@ import Testing
             name: "ledger",
             facts: [
                 "--ledger PATH", "$MLOPSCTL_LEDGER", "$XDG_STATE_HOME/mlopsctl/ledger.sqlite", "~/.local/state/mlopsctl/ledger.sqlite", "lock",
-                "--lock-timeout", "mlopsctl ledger unlock", "mlopsctl ledger list", "mlopsctl ledger show", "mlopsctl ledger export",
+                "--lock-timeout", "mlopsctl ledger unlock", "mlopsctl ledger forget", "mlopsctl ledger list", "mlopsctl ledger show", "mlopsctl ledger export",
             ]),
         Topic(
             name: "credentials",

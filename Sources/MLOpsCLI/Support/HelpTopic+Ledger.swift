@@ -31,8 +31,9 @@ extension HelpTopic {
           command, who ran it, when, how it ended, its stack events) and every AWS
           resource it plans, creates, adopts or deletes. Each resource is written as
           planned before the AWS call and settled (present, failed, deleting, deleted,
-          retained) after it. teardown plans from the ledger alone, never from tags or
-          names, so it deletes exactly what mlopsctl created; a run that was killed or
+          retained) after it; `mlopsctl ledger forget` hands one over (handedOver: no
+          command touches it again). teardown plans from the ledger alone, never from
+          tags or names, so it deletes exactly what mlopsctl created; a run killed or
           interrupted is resumed by running the same command again. The ledger holds no
           secrets. Keep it: without it mlopsctl cannot tell what it owns.
 
