@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""moto_server, with CloudFormation StackSets patched to behave like AWS where mlopsctl relies on them.
+"""moto_server, with CloudFormation (StackSets, bucket and role properties) patched to behave like AWS where mlopsctl
+relies on it.
 
     python3 scripts/moto_server_aws.py -H 127.0.0.1 -p PORT      (the same arguments as moto_server)
 
@@ -43,6 +44,12 @@ CloudFormation API Reference (docs.aws.amazon.com/AWSCloudFormation/latest/APIRe
     CreateStackInstances was given and DeleteStackInstances has not removed (API_StackSet); moto returned neither.
  9. List parameters. DescribeStacks shows a CommaDelimitedList or List<...> parameter comma-joined, as AWS does
     (moto showed Python's list repr, "['1', '2']").
+10. Bucket settings in templates. AWS::S3::Bucket applies `VersioningConfiguration` and
+    `PublicAccessBlockConfiguration` on create and on update (AWS::S3::Bucket in the CloudFormation User Guide);
+    moto applied only encryption and tags, so a bucket a template versions was unversioned.
+11. Managed policies of roles. AWS::IAM::Role attaches `ManagedPolicyArns` on create (and on update, attaching the
+    new and detaching the dropped ones), and detaches them when CloudFormation deletes the role; moto ignored them.
+    A policy the emulator does not know (AWS-managed policies are not loaded) is skipped, where AWS would fail.
 Not emulated: deployment to accounts that join a targeted OU later (AutoDeployment is kept and reported, not run),
 AccountsUrl (refused), OperationPreferences, asynchronous operations.
 """
@@ -70,6 +77,9 @@ try:
     from moto.core.responses import ActionResult
     from moto.organizations.models import organizations_backends
     from moto.server import main as moto_main
+    from moto.utilities.utils import get_partition
+    from moto.iam import models as iam_models
+    from moto.s3 import models as s3_models
 except ImportError as error:
     fail(f"cannot import moto ({error}); install moto[server]=={EXPECTED_MOTO} (scripts/ensure-tools main)")
 
@@ -84,6 +94,10 @@ _REQUIRED = {
     cfn_models.StackSet: ["update", "_create_operation"],
     cfn_models.StackInstances: ["get_instance"],
     cfn_models.Stack: ["parameter_list"],
+    s3_models.FakeBucket: ["create_from_cloudformation_json", "update_from_cloudformation_json"],
+    s3_models.S3Backend: ["put_bucket_versioning", "put_public_access_block"],
+    iam_models.Role: ["create_from_cloudformation_json", "update_from_cloudformation_json", "delete_from_cloudformation_json"],
+    iam_models.IAMBackend: ["attach_role_policy", "detach_role_policy", "get_role", "get_policy"],
     cfn_models.CloudFormationBackend: ["describe_stack_set", "create_stack", "delete_stack", "get_stack",
                                        "_resolve_update_parameters"],
 }
@@ -429,6 +443,96 @@ for _name, _function in [("create_stack_set", create_stack_set),
                          ("list_stack_instances", list_stack_instances)]:
     setattr(cfn_responses.CloudFormationResponse, _name, _function)
 cfn_models.Stack.parameter_list = property(parameter_list)  # moto's is a property too
+
+# 10. Bucket settings in templates.
+def apply_bucket_settings(bucket, cloudformation_json, account_id, region_name):
+    properties = cloudformation_json.get("Properties") or {}
+    backend = s3_models.s3_backends[account_id][get_partition(region_name)]
+    status = (properties.get("VersioningConfiguration") or {}).get("Status")
+    if status:
+        backend.put_bucket_versioning(bucket.name, status)
+    block = properties.get("PublicAccessBlockConfiguration")
+    if block:
+        backend.put_public_access_block(bucket.name, {key: str(value).lower() for key, value in block.items()})
+    return bucket
+
+
+_bucket_create = s3_models.FakeBucket.create_from_cloudformation_json.__func__
+_bucket_update = s3_models.FakeBucket.update_from_cloudformation_json.__func__
+
+
+def bucket_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    bucket = _bucket_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    return apply_bucket_settings(bucket, cloudformation_json, account_id, region_name)
+
+
+def bucket_update(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    bucket = _bucket_update(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
+    return apply_bucket_settings(bucket, cloudformation_json, account_id, region_name)
+
+
+# 11. Managed policies of roles.
+def managed_policy_arns(cloudformation_json):
+    return [arn for arn in (cloudformation_json.get("Properties") or {}).get("ManagedPolicyArns") or [] if isinstance(arn, str)]
+
+
+def attach_known(backend, role, arns):
+    """Attaches `arns`, remembering them on the role: the delete patch detaches exactly these (moto hands the delete
+    the template's raw properties, intrinsic functions unresolved)."""
+    attached = getattr(role, "cloudformation_managed_policies", set())
+    for arn in arns:
+        try:
+            backend.get_policy(arn)
+        except Exception:  # not loaded in the emulator (AWS-managed) or missing: AWS would fail here
+            continue
+        backend.attach_role_policy(arn, role.name)
+        attached.add(arn)
+    role.cloudformation_managed_policies = attached
+
+
+_role_create = iam_models.Role.create_from_cloudformation_json.__func__
+_role_update = iam_models.Role.update_from_cloudformation_json.__func__
+_role_delete = iam_models.Role.delete_from_cloudformation_json.__func__
+
+
+def role_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    role = _role_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    attach_known(iam_models.iam_backends[account_id][get_partition(region_name)], role, managed_policy_arns(cloudformation_json))
+    return role
+
+
+def role_update(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    backend = iam_models.iam_backends[account_id][get_partition(region_name)]
+    wanted = managed_policy_arns(cloudformation_json)
+    attached = getattr(original_resource, "cloudformation_managed_policies", set())
+    for arn in sorted(attached - set(wanted)):
+        if arn in original_resource.managed_policies:
+            backend.detach_role_policy(arn, original_resource.name)
+    original_resource.cloudformation_managed_policies = attached & set(wanted)
+    role = _role_update(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
+    attach_known(backend, role, [arn for arn in wanted if arn not in role.managed_policies])
+    return role
+
+
+def role_delete(cls, resource_name, cloudformation_json, account_id, region_name):
+    backend = iam_models.iam_backends[account_id][get_partition(region_name)]
+    try:
+        role = backend.get_role(resource_name)
+    except Exception:
+        role = None
+    if role is not None:
+        for arn in sorted(getattr(role, "cloudformation_managed_policies", set())):
+            if arn in role.managed_policies:
+                backend.detach_role_policy(arn, resource_name)
+    return _role_delete(cls, resource_name, cloudformation_json, account_id, region_name)
+
+
+s3_models.FakeBucket.create_from_cloudformation_json = classmethod(bucket_create)
+s3_models.FakeBucket.update_from_cloudformation_json = classmethod(bucket_update)
+iam_models.Role.create_from_cloudformation_json = classmethod(role_create)
+iam_models.Role.update_from_cloudformation_json = classmethod(role_update)
+iam_models.Role.delete_from_cloudformation_json = classmethod(role_delete)
+
 
 if __name__ == "__main__":
     sys.exit(moto_main(sys.argv[1:]))

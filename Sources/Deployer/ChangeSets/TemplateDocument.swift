@@ -2,8 +2,8 @@ import Foundation
 
 /// A JSON template body as plain values, for comparing two versions of a template without the CFNTemplate model.
 /// YAML bodies are not read (nil): callers then rely on CloudFormation's own answer alone.
-struct TemplateDocument {
-    indirect enum Value: Equatable {
+public struct TemplateDocument: Sendable {
+    public indirect enum Value: Equatable, Sendable {
         case string(String)
         case number(Double)
         case bool(Bool)
@@ -12,11 +12,11 @@ struct TemplateDocument {
         case object([String: Value])
     }
 
-    let resources: [String: [String: Value]]
-    let parameters: Set<String>
-    let conditions: [String: Value]
+    public let resources: [String: [String: Value]]
+    public let parameters: Set<String>
+    public let conditions: [String: Value]
 
-    init?(jsonBody: String) {
+    public init?(jsonBody: String) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(jsonBody.utf8)) as? [String: Any],
             case .object(let root) = Value(object)
         else { return nil }
@@ -31,12 +31,12 @@ struct TemplateDocument {
         if case .object(let declared) = root["Conditions"] ?? .null { conditions = declared } else { conditions = [:] }
     }
 
-    func type(of logicalId: String) -> String? {
+    public func type(of logicalId: String) -> String? {
         if case .string(let type) = resources[logicalId]?["Type"] ?? .null { return type }
         return nil
     }
 
-    func property(_ name: String, of logicalId: String) -> Value? {
+    public func property(_ name: String, of logicalId: String) -> Value? {
         guard case .object(let properties) = resources[logicalId]?["Properties"] ?? .null else { return nil }
         return properties[name]
     }
@@ -98,7 +98,7 @@ struct TemplateDocument {
 
 extension TemplateDocument.Value {
     /// From `JSONSerialization` output, where booleans are NSNumbers of type `c` (JSON has no other char numbers).
-    init(_ any: Any) {
+    public init(_ any: Any) {
         switch any {
         case let text as String: self = .string(text)
         case let number as NSNumber:

@@ -19,6 +19,12 @@ struct LedgerRecorder: Sendable {
             logicalId: logicalId, stack: stack, parentId: parentId, project: project, ownership: ownership)
     }
 
+    /// Records the tags a stack was just deployed (or confirmed) with: what refresh compares the live stack's tags to.
+    func recordIntent(stackRowId: Int64?, tags: [String: String]) async throws {
+        guard let ledger, let stackRowId else { return }
+        try await ledger.recordStackIntent(resourceId: stackRowId, tags: tags, runId: runId)
+    }
+
     /// The row tracking a stack, if the ledger has one.
     func stackRow(_ stackName: String) async throws -> TrackedResource? {
         guard let ledger else { return nil }

@@ -33,7 +33,7 @@ struct StackApplier: Sendable {
     {
         let plan = try await deployer.plan(deployment, known: known)
         if dryRun { return (Self.dryRunResult(deployment.stackName, plan.change), nil) }
-        return try await record(deployment.stackName, plan.change, project: project, unchanged: plan.stack) { try await deployer.deploy(plan) }
+        return try await record(deployment, plan.change, project: project, unchanged: plan.stack) { try await deployer.deploy(plan) }
     }
 
     /// What deploying would do; an update gets a change set (executed by `apply(_:allowReplace:)` or dropped by `discard`).
@@ -43,7 +43,7 @@ struct StackApplier: Sendable {
 
     /// Carries out a review, recording it like `apply(_:)`; refuses to replace or delete stateful resources unless `allowReplace`.
     func apply(_ review: StackReview, allowReplace: Bool, project: String? = nil) async throws -> StageBootstrapResult.StackResult {
-        var (result, _) = try await record(review.stackName, review.change, project: project, unchanged: review.stack) {
+        var (result, _) = try await record(review.deployment, review.change, project: project, unchanged: review.stack) {
             try await deployer.apply(review, allowReplace: allowReplace)
         }
         result.changes = review.resourceChanges
@@ -54,14 +54,18 @@ struct StackApplier: Sendable {
         try await deployer.discard(review)
     }
 
-    /// Runs `operation` (which brings the stack to what `change` says), recording the stack, its events and its resources.
-    /// Returns the result with the stack as the operation left it (`unchanged`, the stack as read, when nothing was to change).
+    /// Runs `operation` (which brings the stack to what `change` says), recording the stack, its events, its resources
+    /// and the tags it was deployed with. Returns the result with the stack as the operation left it (`unchanged`, the
+    /// stack as read, when nothing was to change).
     private func record(
-        _ name: String, _ change: StackChange, project: String?, unchanged: StackDescription?, _ operation: () async throws -> StackOutcome
+        _ deployment: StackDeployment, _ change: StackChange, project: String?, unchanged: StackDescription?,
+        _ operation: () async throws -> StackOutcome
     ) async throws -> (StageBootstrapResult.StackResult, StackDescription?) {
+        let name = deployment.stackName
         if case .none = change {
             let rowId = try await recorder.confirm(stack: name, project: project)
             try await recorder.recordResources(try await deployer.resources(stackName: name), stack: name, stackRowId: rowId, project: project)
+            try await recorder.recordIntent(stackRowId: rowId, tags: deployment.tags)
             return (.init(stack: name, action: .unchanged, detail: nil), unchanged)
         }
         let existed: Bool = if case .create = change { false } else { true }
@@ -74,6 +78,7 @@ struct StackApplier: Sendable {
         }
         try await recorder.record(events: collector.drain())
         try await recorder.recordResources(try await deployer.resources(stackName: name), stack: name, stackRowId: rowId, project: project)
+        try await recorder.recordIntent(stackRowId: rowId, tags: deployment.tags)
         let action: StageBootstrapResult.Action
         switch outcome.kind {
         case .created: action = .created
