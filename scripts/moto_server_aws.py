@@ -49,10 +49,13 @@ CloudFormation API Reference (docs.aws.amazon.com/AWSCloudFormation/latest/APIRe
     moto applied only encryption and tags, so a bucket a template versions was unversioned.
 11. Managed policies of roles. AWS::IAM::Role attaches `ManagedPolicyArns` on create (and on update, attaching the
     new and detaching the dropped ones), and detaches them when CloudFormation deletes the role; moto ignored them.
-    A policy the emulator does not know (AWS-managed policies are not loaded) is skipped, where AWS would fail.
+    An AWS-managed policy (arn:<partition>:iam::aws:policy/...) is loaded into the account from moto's own copy of
+    them when a template first attaches it (moto loads none unless MOTO_IAM_LOAD_MANAGED_POLICIES, which costs every
+    account thousands of policies); a policy that exists nowhere is skipped, where AWS would fail the stack.
 Not emulated: deployment to accounts that join a targeted OU later (AutoDeployment is kept and reported, not run),
 AccountsUrl (refused), OperationPreferences, asynchronous operations.
 """
+import json
 import re
 import signal
 import sys
@@ -97,7 +100,8 @@ _REQUIRED = {
     s3_models.FakeBucket: ["create_from_cloudformation_json", "update_from_cloudformation_json"],
     s3_models.S3Backend: ["put_bucket_versioning", "put_public_access_block"],
     iam_models.Role: ["create_from_cloudformation_json", "update_from_cloudformation_json", "delete_from_cloudformation_json"],
-    iam_models.IAMBackend: ["attach_role_policy", "detach_role_policy", "get_role", "get_policy"],
+    iam_models.IAMBackend: ["attach_role_policy", "detach_role_policy", "get_role"],
+    iam_models.AWSManagedPolicy: ["from_data"],
     cfn_models.CloudFormationBackend: ["describe_stack_set", "create_stack", "delete_stack", "get_stack",
                                        "_resolve_update_parameters"],
 }
@@ -105,6 +109,8 @@ for _owner, _names in _REQUIRED.items():
     for _name in _names:
         if not hasattr(_owner, _name):
             fail(f"moto internals moved: {_owner.__name__}.{_name} is missing (patches expect moto {EXPECTED_MOTO})")
+if not hasattr(iam_models, "aws_managed_policies_data"):
+    fail(f"moto internals moved: moto.iam.models.aws_managed_policies_data is missing (expected moto {EXPECTED_MOTO})")
 if not hasattr(organizations_backends, "master_accounts"):
     fail(f"moto internals moved: organizations_backends.master_accounts is missing (expected moto {EXPECTED_MOTO})")
 
@@ -476,15 +482,35 @@ def managed_policy_arns(cloudformation_json):
     return [arn for arn in (cloudformation_json.get("Properties") or {}).get("ManagedPolicyArns") or [] if isinstance(arn, str)]
 
 
+_AWS_MANAGED = None
+
+
+def load_aws_managed_policy(backend, arn):
+    """Adds one AWS-managed policy to the account, from moto's bundled copy; False when there is no such policy."""
+    global _AWS_MANAGED
+    match = re.fullmatch(r"arn:[a-z-]+:iam::aws:policy/(?:.*/)?([^/]+)", arn)
+    if not match:
+        return False
+    if _AWS_MANAGED is None:
+        _AWS_MANAGED = json.loads(iam_models.aws_managed_policies_data)
+    data = _AWS_MANAGED.get(match.group(1))
+    if data is None:
+        return False
+    policy = iam_models.AWSManagedPolicy.from_data(match.group(1), backend.account_id, backend.region_name, data)
+    if policy.arn != arn:
+        return False
+    backend.aws_managed_policies.append(policy)
+    backend.managed_policies[arn] = policy
+    return True
+
+
 def attach_known(backend, role, arns):
     """Attaches `arns`, remembering them on the role: the delete patch detaches exactly these (moto hands the delete
     the template's raw properties, intrinsic functions unresolved)."""
     attached = getattr(role, "cloudformation_managed_policies", set())
     for arn in arns:
-        try:
-            backend.get_policy(arn)
-        except Exception:  # not loaded in the emulator (AWS-managed) or missing: AWS would fail here
-            continue
+        if arn not in backend.managed_policies and not load_aws_managed_policy(backend, arn):
+            continue  # a policy that exists nowhere: AWS would fail the stack here
         backend.attach_role_policy(arn, role.name)
         attached.add(arn)
     role.cloudformation_managed_policies = attached

@@ -19,13 +19,14 @@ extension LedgerDatabase {
     /// The tags each stack row was last deployed with, by row id; a stack deployed before mlopsctl recorded tags
     /// (a ledger from an older release) has no entry.
     public func stackIntentTags() async throws -> [Int64: [String: String]] {
-        let rows = try await writer.read { db in try Row.fetchAll(db, sql: "SELECT resourceId, tags FROM stackIntent") }
-        var tags: [Int64: [String: String]] = [:]
-        for row in rows {
-            let text: String = row["tags"]
-            tags[row["resourceId"]] = try JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+        try await writer.read { db in
+            var tags: [Int64: [String: String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT resourceId, tags FROM stackIntent") {
+                let text: String = row["tags"]
+                tags[row["resourceId"]] = try JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+            }
+            return tags
         }
-        return tags
     }
 
     private static var intentEncoder: JSONEncoder {

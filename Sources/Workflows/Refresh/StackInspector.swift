@@ -1,0 +1,78 @@
+import AWSServices
+import Deployer
+import Foundation
+
+/// Reads one deployed stack (DescribeStacks, GetTemplate, ListStackResources) and each resource in it that mlopsctl
+/// compares, working out from the template what each should be. Reads only.
+struct StackInspector: Sendable {
+    /// The stage's session in the stack's region.
+    let session: AWSSession
+    let account: String
+    let region: String
+    /// Resource reads in flight at once within this stack.
+    var concurrency = 8
+
+    struct Inspection: Sendable {
+        /// The stack itself: gone, a failed status, or its tags changed by hand.
+        var stack: DriftVerdict
+        /// Each resource CloudFormation lists with a physical id, by that id.
+        var resources: [String: DriftVerdict]
+        /// The same resources as the template says they should be, by physical id (nil when the stack is gone).
+        var expected: [String: ExpectedResource]
+    }
+
+    /// `intendedTags`: what mlopsctl last deployed the stack with (nil: not recorded; tags are then not compared).
+    /// `types`: only resources of these types are read (nil: every type).
+    func inspect(stackName: String, intendedTags: [String: String]?, types: Set<String>? = nil) async throws -> Inspection {
+        let described = try await ReadDenied.guarding("cloudformation:DescribeStacks") { try await session.cloudFormation.describeStack(stackName) }
+        guard let stack = described, stack.status != .deleteComplete else {
+            return Inspection(stack: .gone("stack deleted"), resources: [:], expected: [:])
+        }
+        var differences: [DriftDifference] = []
+        if !stack.status.isUsable && !stack.status.isInProgress {
+            differences.append(DriftDifference(field: "status", expected: "a completed create or update", live: stack.status.rawValue))
+        }
+        if let intendedTags {
+            differences += Self.tagDifferences(intended: intendedTags, live: stack.tagValues)
+        }
+        let body = try await ReadDenied.guarding("cloudformation:GetTemplate") {
+            try await session.cloudFormation.getTemplate(stackName: stack.stackId, stage: .original)
+        }
+        let summaries = try await ReadDenied.guarding("cloudformation:ListStackResources") {
+            try await session.cloudFormation.listAllStackResources(stackName: stack.stackId)
+        }
+        let context = TemplateEvaluator.Context(account: account, region: region, stack: stack, resources: summaries)
+        let evaluator = TemplateEvaluator(templateBody: body, context: context)
+        let partition = Partition.of(region: region)
+        var expected: [String: ExpectedResource] = [:]
+        for summary in summaries where !summary.isGhost {
+            guard let logical = summary.logicalResourceId, let physical = summary.physicalResourceId, !physical.isEmpty,
+                let type = summary.resourceType, types?.contains(type) ?? true
+            else { continue }
+            if let evaluator {
+                let (resolved, unresolved) = evaluator.properties(of: logical)
+                expected[physical] = ExpectedResource(
+                    logicalId: logical, type: type, physicalId: physical, properties: resolved, unresolved: unresolved, partition: partition)
+            } else {
+                // A YAML template (an adopted stack): only whether each resource still exists.
+                expected[physical] = ExpectedResource(logicalId: logical, type: type, physicalId: physical, properties: [:], existenceOnly: true, partition: partition)
+            }
+        }
+        let reader = LiveResourceReader(session: session)
+        let targets = expected.values.sorted { $0.logicalId < $1.logicalId }
+        let verdicts = try await boundedMap(targets, limit: concurrency) { try await reader.verdict(for: $0) }
+        var resources: [String: DriftVerdict] = [:]
+        for (target, verdict) in zip(targets, verdicts) { resources[target.physicalId] = verdict }
+        return Inspection(stack: .compared(differences), resources: resources, expected: expected)
+    }
+
+    /// Tags added, removed or changed since mlopsctl deployed the stack; CloudFormation's own `aws:` tags are not ours.
+    static func tagDifferences(intended: [String: String], live: [String: String]) -> [DriftDifference] {
+        let live = live.filter { !$0.key.hasPrefix("aws:") }
+        return Set(intended.keys).union(live.keys).sorted().compactMap { key in
+            let wanted = intended[key], have = live[key]
+            guard wanted != have else { return nil }
+            return DriftDifference(field: "tag \(key)", expected: wanted ?? "absent", live: have ?? "absent")
+        }
+    }
+}
