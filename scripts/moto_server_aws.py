@@ -52,6 +52,9 @@ CloudFormation API Reference (docs.aws.amazon.com/AWSCloudFormation/latest/APIRe
     An AWS-managed policy (arn:<partition>:iam::aws:policy/...) is loaded into the account from moto's own copy of
     them when a template first attaches it (moto loads none unless MOTO_IAM_LOAD_MANAGED_POLICIES, which costs every
     account thousands of policies); a policy that exists nowhere is skipped, where AWS would fail the stack.
+12. Stack tags on update. UpdateStack with an empty `Tags=` removes every tag, and a change set of type UPDATE
+    created with `Tags` gives the stack those tags when it is executed (API_UpdateStack, API_CreateChangeSet: "If you
+    specify an empty value, AWS CloudFormation removes all associated tags"); moto kept the old tags in both cases.
 Not emulated: deployment to accounts that join a targeted OU later (AutoDeployment is kept and reported, not run),
 AccountsUrl (refused), OperationPreferences, asynchronous operations.
 """
@@ -97,6 +100,7 @@ _REQUIRED = {
     cfn_models.StackSet: ["update", "_create_operation"],
     cfn_models.StackInstances: ["get_instance"],
     cfn_models.Stack: ["parameter_list"],
+    cfn_models.ChangeSet: ["apply"],
     s3_models.FakeBucket: ["create_from_cloudformation_json", "update_from_cloudformation_json"],
     s3_models.S3Backend: ["put_bucket_versioning", "put_public_access_block"],
     iam_models.Role: ["create_from_cloudformation_json", "update_from_cloudformation_json", "delete_from_cloudformation_json"],
@@ -115,7 +119,7 @@ if not hasattr(organizations_backends, "master_accounts"):
     fail(f"moto internals moved: organizations_backends.master_accounts is missing (expected moto {EXPECTED_MOTO})")
 
 _original = {name: getattr(cfn_responses.CloudFormationResponse, name)
-             for name in ["create_stack_set", "create_stack_instances", "update_stack_instances", "delete_stack_instances",
+             for name in ["update_stack", "create_change_set", "create_stack_set", "create_stack_instances", "update_stack_instances", "delete_stack_instances",
                           "update_stack_set", "describe_stack_instance", "list_stack_instances"]}
 _OU_PATTERN = r"^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$"
 
@@ -553,6 +557,44 @@ def role_delete(cls, resource_name, cloudformation_json, account_id, region_name
     return _role_delete(cls, resource_name, cloudformation_json, account_id, region_name)
 
 
+# 12. Stack tags on update.
+def tags_given(response):
+    """The tags a request sets: None when it names none, {} for an explicit empty `Tags=`."""
+    members = response._get_param("Tags", [])
+    if members:
+        return {item["Key"]: item["Value"] for item in members}
+    return {} if response.querystring.get("Tags") == [""] else None
+
+
+def update_stack(self):
+    tags = tags_given(self)
+    result = _original["update_stack"](self)
+    if tags == {}:
+        self.cloudformation_backend.get_stack(self._get_param("StackName")).tags = {}
+    return result
+
+
+def create_change_set(self):
+    tags = tags_given(self)
+    result = _original["create_change_set"](self)
+    change_set = self.cloudformation_backend.change_sets.get(result.result["Id"])
+    if change_set is not None and tags is not None:
+        change_set.tags_to_set = tags
+    return result
+
+
+_change_set_apply = cfn_models.ChangeSet.apply
+
+
+def change_set_apply(self):
+    _change_set_apply(self)
+    if getattr(self, "tags_to_set", None) is not None and self.change_set_type == "UPDATE":
+        self.stack.tags = dict(self.tags_to_set)
+
+
+cfn_responses.CloudFormationResponse.update_stack = update_stack
+cfn_responses.CloudFormationResponse.create_change_set = create_change_set
+cfn_models.ChangeSet.apply = change_set_apply
 s3_models.FakeBucket.create_from_cloudformation_json = classmethod(bucket_create)
 s3_models.FakeBucket.update_from_cloudformation_json = classmethod(bucket_update)
 iam_models.Role.create_from_cloudformation_json = classmethod(role_create)

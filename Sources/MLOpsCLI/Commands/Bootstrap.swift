@@ -137,6 +137,9 @@ struct BootstrapReport: Encodable {
                     result.stage, result.account, result.region, stack.stack, stack.action.rawValue, trusts, stack.detail ?? "",
                 ])
             }
+            for repair in result.repairs {
+                table.rows.append([result.stage, result.account, result.region, "-", dryRun ? "would-repair" : "repaired", trusts, repair])
+            }
             if let error = result.error, !result.stacks.isEmpty {
                 table.rows.append([result.stage, result.account, result.region, "-", "failed", trusts, error])
             }
@@ -145,6 +148,7 @@ struct BootstrapReport: Encodable {
         let changed = stacks.filter { ![.unchanged, .skippedNewer, .refused, .wouldRefuse, .notApplied].contains($0.action) }.count
         let failed = results.filter { !$0.succeeded }.count
         let refused = stacks.filter { [.refused, .wouldRefuse].contains($0.action) }.count
+        let repairs = results.map(\.repairs.count).reduce(0, +)
         let summary: String
         if refused > 0 && !dryRun {
             summary = "refused: \(refused) stack update(s) would replace or delete stateful resources (see the plan); nothing was changed; "
@@ -152,10 +156,13 @@ struct BootstrapReport: Encodable {
         } else if failed > 0 {
             summary = "\(failed) of \(results.count) stages failed"
         } else if dryRun {
-            summary = (changed == 0 && refused == 0 ? "nothing to change" : "\(changed + refused) stacks would change (dry run: nothing was changed)")
+            summary = (changed == 0 && refused == 0 && repairs == 0
+                ? "nothing to change" : "\(changed + refused) stacks would change, \(repairs) drift repairs (dry run: nothing was changed)")
                 + (refused > 0 ? "; \(refused) would be refused without --allow-replace" : "")
+        } else if changed == 0 && repairs == 0 {
+            summary = "nothing to change: every stage is already bootstrapped as the topology says"
         } else {
-            summary = changed == 0 ? "nothing to change: every stage is already bootstrapped as the topology says" : "\(changed) stacks changed"
+            summary = "\(changed) stacks changed" + (repairs > 0 ? ", \(repairs) changes made outside mlopsctl put back" : "")
         }
         return table.render() + "\n" + summary
     }

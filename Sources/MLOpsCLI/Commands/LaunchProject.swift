@@ -59,6 +59,7 @@ extension MLOpsCommand {
             var table = TextTable(header: ["PROJECT", "ID", "VIA", "STACK", "RESULT"])
             table.rows.append([result.name, result.id, result.via, result.stack ?? "-", result.stackAction])
             for (key, value) in result.outputs.sorted(by: { $0.key < $1.key }) { table.rows.append(["", "", "", key, value]) }
+            for repair in result.repairs { table.rows.append(["", "", "", repair, "repaired"]) }
             try output.result(
                 result, text: table.render() + "\nproject \(result.name) (\(result.id)) is ready in dev \(result.account) \(result.region)")
         }

@@ -13,7 +13,10 @@ enum LaunchProjectPlanText {
             for change in plan.changes { table.rows.append([change.logicalId, change.resourceType, change.action, change.replacementText]) }
             text += "\nPlan of \(plan.target):\n" + table.render() + "\n"
         }
-        let outcome = plan.action == .unchanged
+        if !plan.repairs.isEmpty {
+            text += "\nDrift it would put back:\n" + plan.repairs.map { "  \($0)" }.joined(separator: "\n") + "\n"
+        }
+        let outcome = plan.action == .unchanged && plan.repairs.isEmpty
             ? "nothing to change: project \(plan.name) is already launched in dev \(plan.account) \(plan.region)"
             : "dry run: nothing was changed; run it without --dry-run to launch project \(plan.name) in dev \(plan.account) \(plan.region)"
         return text + "\n" + outcome

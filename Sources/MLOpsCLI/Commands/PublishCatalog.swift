@@ -61,8 +61,9 @@ extension MLOpsCommand {
                 ])
             }
             table.rows.append(["catalog stack", result.stack.stack, result.stack.action.rawValue + (result.stack.detail.map { ": \($0)" } ?? "")])
+            for repair in result.repairs { table.rows.append(["drift", repair, dryRun ? "would-repair" : "repaired"]) }
             let changed = result.uploads.contains { $0.outcome != "already-present" } || result.stack.action != .unchanged
-                || result.supportStacks.contains { $0.stack.action != .unchanged }
+                || result.supportStacks.contains { $0.stack.action != .unchanged } || !result.repairs.isEmpty
             return table.render() + "\nproduct versions: \(result.versions.joined(separator: ", ")) (this run: \(result.productVersion))\n"
                 + (changed ? (dryRun ? "dry run: nothing was changed" : "published in dev \(result.account) \(result.region)") : "nothing to change")
         }

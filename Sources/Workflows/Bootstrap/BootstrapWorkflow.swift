@@ -51,7 +51,10 @@ public struct BootstrapWorkflow: Sendable {
             let reviews = await review(stagers)
             // A dry run leaves nothing behind: the change sets were only made to read CloudFormation's plan.
             var planned = reviews.map { $0.planned(allowReplace: options.allowReplace) }
-            for (index, (stager, review)) in zip(stagers, reviews).enumerated() { planned[index].warnings += await stager.discard(review.stacks) }
+            for (index, (stager, review)) in zip(stagers, reviews).enumerated() {
+                planned[index].warnings += await stager.discard(review.stacks)
+                if planned[index].error == nil { await stager.repairDrift(review.stacks.map(\.stackName), into: &planned[index]) }
+            }
             return planned
         }
         let ledger = try openLedger()

@@ -36,6 +36,9 @@ public struct StageBootstrapResult: Sendable, Codable, Equatable {
     /// Set when the stage failed; one line.
     public var error: String?
     public var warnings: [String]
+    /// Drift mlopsctl put back after deploying (a trust policy edited by hand, a bucket setting): what it did, or
+    /// with --dry-run what it would do. See `mlopsctl refresh`.
+    public var repairs: [String] = []
 
     public var succeeded: Bool { error == nil }
 }

@@ -96,7 +96,24 @@ struct StageBootstrapper: Sendable {
             // Best effort: the graph falls back to the seed's default trust for a row without it.
             try? await recorder.recordTrust(stack: spec.bootstrapStackName, accounts: spec.trustedAccounts)
         }
+        if result.error == nil {
+            await repairDrift(review.stacks.map(\.stackName), into: &result)
+        }
         return result
+    }
+
+    /// What was changed by hand in the stage's stacks (a trust policy, a bucket's settings), put back now that they are
+    /// deployed; in a dry run, what would be. A failure fails the stage.
+    func repairDrift(_ stackNames: [String], into result: inout StageBootstrapResult) async {
+        let repairer = DriftRepairer(session: session, account: spec.stage.account, region: spec.stage.region)
+        for name in stackNames {
+            do {
+                result.repairs += try await repairer.repair(stackName: name, dryRun: options.dryRun)
+            } catch {
+                result.error = String(describing: error)
+                return
+            }
+        }
     }
 
     /// Deletes the change sets of `reviews`; returns a warning for each one that could not be deleted.

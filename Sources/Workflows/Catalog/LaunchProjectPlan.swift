@@ -15,4 +15,6 @@ public struct LaunchProjectPlan: Sendable, Codable, Equatable {
     public var detail: String?
     /// Every resource the stack's create or update adds, modifies or removes (direct deploy only).
     public var changes: [PlannedResourceChange]
+    /// Drift in the project's stack a launch would put back (see `mlopsctl refresh`).
+    public var repairs: [String] = []
 }

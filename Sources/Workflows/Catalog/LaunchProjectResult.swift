@@ -10,4 +10,6 @@ public struct LaunchProjectResult: Sendable, Codable, Equatable {
     public var stackAction: String
     public var outputs: [String: String]
     public var sourceUploads: [String]
+    /// Drift in the project's stack put back (a deleted bucket, a role's trust policy): see `mlopsctl refresh`.
+    public var repairs: [String] = []
 }

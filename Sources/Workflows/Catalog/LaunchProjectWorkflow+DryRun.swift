@@ -22,9 +22,11 @@ extension LaunchProjectWorkflow {
             try await applier.discard(review)
             let line = StackApplier.dryRunResult(review.stackName, review.change)
             let notes = [line.detail].compactMap { $0 } + review.notes
+            let repairs = try await DriftRepairer(session: session, account: dev.account, region: dev.region)
+                .repair(stackName: review.stackName, dryRun: true)
             return LaunchProjectPlan(
                 name: identity.name, id: identity.id, via: via.rawValue, account: dev.account, region: dev.region, target: review.stackName,
-                action: line.action, detail: notes.isEmpty ? nil : notes.joined(separator: "; "), changes: review.resourceChanges)
+                action: line.action, detail: notes.isEmpty ? nil : notes.joined(separator: "; "), changes: review.resourceChanges, repairs: repairs)
         case .sagemaker:
             let product = try await CatalogProduct.read(catalog: catalog, session: session, topology: topology)
             let existing = try await existingSageMakerProject(session: session, ledger: ledger)

@@ -128,6 +128,8 @@ public struct LaunchProjectWorkflow: Sendable {
         // The outputs as the deployment's last read of the stack returned them (its final DescribeStacks).
         let (result, deployed) = try await applier.applyDescribed(deployment, project: identity.name)
         let outputs = deployed?.outputValues ?? [:]
+        // What was changed by hand (a deleted bucket, a trust policy): put back before the seed code is copied into it.
+        let repairs = try await DriftRepairer(session: session, account: dev.account, region: dev.region).repair(stackName: stackName, dryRun: false)
 
         // With an S3 source the pipelines read the seed code from the project's source bucket.
         var uploads: [String] = []
@@ -145,7 +147,7 @@ public struct LaunchProjectWorkflow: Sendable {
         }
         return LaunchProjectResult(
             name: identity.name, id: identity.id, via: via.rawValue, account: dev.account, region: dev.region, stack: stackName,
-            stackAction: result.action.rawValue, outputs: outputs, sourceUploads: uploads)
+            stackAction: result.action.rawValue, outputs: outputs, sourceUploads: uploads, repairs: repairs)
     }
 
     private func createThroughSageMaker(session: AWSSession, recorder: LedgerRecorder, catalog: StackDescription) async throws
@@ -179,14 +181,18 @@ public struct LaunchProjectWorkflow: Sendable {
             if project?.status == .createCompleted {
                 if let id = row?.id { try await recorder.ledger?.settle(id, status: .present, detail: project?.provisionedProduct?.id) }
                 let stackName = project?.provisionedProduct?.id.map { "SC-\(dev.account)-\($0)" }
+                var repairs: [String] = []
                 if let stackName, try await session.cloudFormation.describeStack(stackName) != nil {
                     let rowId = try await recorder.confirm(stack: stackName, project: identity.name, createdForUs: true)
                     let resources = try await StackDeployer(cloudFormation: session.cloudFormation).resources(stackName: stackName)
                     try await recorder.recordResources(resources, stack: stackName, stackRowId: rowId, project: identity.name)
+                    if existing != nil {
+                        repairs = try await DriftRepairer(session: session, account: dev.account, region: dev.region).repair(stackName: stackName, dryRun: false)
+                    }
                 }
                 return LaunchProjectResult(
                     name: identity.name, id: projectId, via: via.rawValue, account: dev.account, region: dev.region, stack: stackName,
-                    stackAction: "created", outputs: [:], sourceUploads: [])
+                    stackAction: existing == nil ? "created" : "unchanged", outputs: [:], sourceUploads: [], repairs: repairs)
             }
             if project?.status != .createFailed, ContinuousClock.now > deadline {
                 // Not a failure: the project may still complete. The row stays planned, so the ledger and a re-run know of it.

@@ -16,6 +16,9 @@ public struct PublishCatalogResult: Sendable, Codable, Equatable {
     public var stack: StageBootstrapResult.StackResult
     /// The deploy pipelines' artifact store in each region other than dev's that preprod or prod deploy to.
     public var supportStacks: [SupportStack] = []
+    /// Drift in the catalog stack put back after deploying it (a deleted SSM parameter, a role's trust policy): what
+    /// was done, or with --dry-run what would be. See `mlopsctl refresh`.
+    public var repairs: [String] = []
 
     /// One cross-region support stack, in dev's account and `region`.
     public struct SupportStack: Sendable, Codable, Equatable {

@@ -72,9 +72,11 @@ public struct PublishCatalogWorkflow: Sendable {
                 let present = try await session.s3.headObject(bucket: prerequisites.stagingBucket, key: asset.key) != nil
                 uploads.append(.init(name: asset.name, bucket: prerequisites.stagingBucket, key: asset.key, outcome: present ? "already-present" : "would-upload"))
             }
+            let repairer = DriftRepairer(session: session, account: dev.account, region: dev.region)
             return PublishCatalogResult(
                 account: dev.account, region: dev.region, productVersion: topology.catalog.productVersion, versions: options.versions.map(\.name),
-                uploads: uploads, stack: try await applier.apply(deployment, known: known), supportStacks: supportStacks)
+                uploads: uploads, stack: try await applier.apply(deployment, known: known), supportStacks: supportStacks,
+                repairs: try await repairer.repair(stackName: stackName, dryRun: true))
         }
 
         let ledger = try openLedger()
@@ -98,9 +100,11 @@ public struct PublishCatalogWorkflow: Sendable {
             let applier = StackApplier(session: session, recorder: recorder, display: display, dryRun: false, timing: timing)
             // The uploads and support stacks above do not touch the catalog stack: the read before them still holds.
             let stack = try await applier.apply(deployment, known: known)
+            // What was changed by hand in the stack (a deleted parameter): CloudFormation does not see it; put it back.
+            let repairs = try await DriftRepairer(session: session, account: dev.account, region: dev.region).repair(stackName: stackName, dryRun: false)
             return PublishCatalogResult(
                 account: dev.account, region: dev.region, productVersion: topology.catalog.productVersion, versions: options.versions.map(\.name),
-                uploads: uploads, stack: stack, supportStacks: supportStacks)
+                uploads: uploads, stack: stack, supportStacks: supportStacks, repairs: repairs)
         }
     }
 }
