@@ -55,6 +55,9 @@ CloudFormation API Reference (docs.aws.amazon.com/AWSCloudFormation/latest/APIRe
 12. Stack tags on update. UpdateStack with an empty `Tags=` removes every tag, and a change set of type UPDATE
     created with `Tags` gives the stack those tags when it is executed (API_UpdateStack, API_CreateChangeSet: "If you
     specify an empty value, AWS CloudFormation removes all associated tags"); moto kept the old tags in both cases.
+13. Key policies in templates. AWS::KMS::Key with `KeyPolicy` given as a JSON object (as YAML templates, the CDK
+    bootstrap template among them, give it) stores it as JSON text, as AWS does; moto stored the object, and every
+    DescribeKey of the key then failed with HTTP 500.
 Not emulated: deployment to accounts that join a targeted OU later (AutoDeployment is kept and reported, not run),
 AccountsUrl (refused), OperationPreferences, asynchronous operations.
 """
@@ -85,6 +88,7 @@ try:
     from moto.server import main as moto_main
     from moto.utilities.utils import get_partition
     from moto.iam import models as iam_models
+    from moto.kms import models as kms_models
     from moto.s3 import models as s3_models
 except ImportError as error:
     fail(f"cannot import moto ({error}); install moto[server]=={EXPECTED_MOTO} (scripts/ensure-tools main)")
@@ -106,6 +110,7 @@ _REQUIRED = {
     iam_models.Role: ["create_from_cloudformation_json", "update_from_cloudformation_json", "delete_from_cloudformation_json"],
     iam_models.IAMBackend: ["attach_role_policy", "detach_role_policy", "get_role"],
     iam_models.AWSManagedPolicy: ["from_data"],
+    kms_models.Key: ["create_from_cloudformation_json"],
     cfn_models.CloudFormationBackend: ["describe_stack_set", "create_stack", "delete_stack", "get_stack",
                                        "_resolve_update_parameters"],
 }
@@ -595,6 +600,18 @@ def change_set_apply(self):
 cfn_responses.CloudFormationResponse.update_stack = update_stack
 cfn_responses.CloudFormationResponse.create_change_set = create_change_set
 cfn_models.ChangeSet.apply = change_set_apply
+# 13. Key policies in templates.
+_key_create = kms_models.Key.create_from_cloudformation_json.__func__
+
+
+def key_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    properties = cloudformation_json.get("Properties") or {}
+    if isinstance(properties.get("KeyPolicy"), (dict, list)):
+        cloudformation_json = dict(cloudformation_json, Properties=dict(properties, KeyPolicy=json.dumps(properties["KeyPolicy"])))
+    return _key_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+
+
+kms_models.Key.create_from_cloudformation_json = classmethod(key_create)
 s3_models.FakeBucket.create_from_cloudformation_json = classmethod(bucket_create)
 s3_models.FakeBucket.update_from_cloudformation_json = classmethod(bucket_update)
 iam_models.Role.create_from_cloudformation_json = classmethod(role_create)

@@ -30,7 +30,7 @@ public struct MLOpsCommand: AsyncParsableCommand {
             """,
         version: MLOpsVersion.description,
         subcommands: [
-            Init.self, Doctor.self, Bootstrap.self, PublishCatalog.self, LaunchProject.self, Promote.self, Status.self, Refresh.self, Teardown.self,
+            Init.self, Doctor.self, Bootstrap.self, PublishCatalog.self, LaunchProject.self, Promote.self, Status.self, Refresh.self, Import.self, Teardown.self,
             Synth.self, LedgerCommand.self, SeedCodeCommand.self,
         ])
 

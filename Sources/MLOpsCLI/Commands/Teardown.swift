@@ -13,7 +13,8 @@ extension MLOpsCommand {
             discussion: """
                 The plan comes from the ledger alone (never tags or names): projects first (their buckets emptied), then the \
                 catalog, then the bootstrap stacks and what they retain (staging bucket emptied and deleted, KMS keys scheduled \
-                for deletion in 7 days, ECR images removed). Adopted resources are listed and left alone. Each account is checked \
+                for deletion in 7 days, ECR images removed). Adopted resources (`mlopsctl import`) are listed and left alone unless \
+                --include-adopted. A resource deleted outside mlopsctl is done, not an error. Each account is checked \
                 with STS first. Confirmation: type `yes` on a terminal, or pass --yes; resources in prod also need the prod account \
                 id typed, or --confirm-prod ID (with --org, the organization id, for the prod role's members). \
                 --bootstrap is refused while projects outside the teardown still stand on it \
@@ -38,6 +39,7 @@ extension MLOpsCommand {
         @Flag(help: "Do not ask for confirmation (required when stdin is not a terminal).") var yes = false
         @Option(help: "The prod account id, confirming deletions in prod (repeatable).") var confirmProd: [String] = []
         @Option(help: "Seconds to wait for another mlopsctl run to release the ledger.") var lockTimeout: Int = 30
+        @Flag(help: "Also delete what mlopsctl adopted (mlopsctl import) rather than created.") var includeAdopted = false
         @Flag(help: "With --bootstrap: remove the organization's stack sets, their instances and the buckets they left in member accounts.")
         var org = false
 
@@ -58,7 +60,8 @@ extension MLOpsCommand {
             if org { return try await runOrganization(topology: topology, sessions: sessions, environment: environment, output: output) }
             let ledgerPath = ledgerOptions.location(environment: environment).path
             let scope = TeardownScope(
-                projects: Set(project), catalog: catalog, bootstrap: bootstrap, everything: all, stages: Set(stages.map(\.rawValue)))
+                projects: Set(project), catalog: catalog, bootstrap: bootstrap, everything: all, stages: Set(stages.map(\.rawValue)),
+                includeAdopted: includeAdopted)
             let workflow = TeardownWorkflow(
                 scope: scope, catalogStack: PublishCatalogWorkflow.stackName(qualifier: topology.qualifier),
                 openLedger: { try LedgerDatabase.open(path: ledgerPath) },

@@ -18,6 +18,9 @@ enum TeardownText {
             text += "\nRetained (not deleted):\n" + plan.retained.map { "  \($0.resource.kind.rawValue) \($0.resource.physicalId ?? "?") (\($0.resource.stage)): \($0.reason)" }
                 .joined(separator: "\n")
         }
+        if !plan.goneOutOfBand.isEmpty {
+            text += "\nAlready gone (deleted outside mlopsctl, recorded by refresh --apply): \(plan.goneOutOfBand.count) resource(s), nothing to do"
+        }
         return text
     }
 

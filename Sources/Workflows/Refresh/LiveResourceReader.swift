@@ -23,6 +23,11 @@ struct LiveResourceReader: Sendable {
             }
         } catch let denied as ReadDenied {
             return .unreadable(denied.action)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // One resource that cannot be read (a server error after retries) does not stop the others.
+            return DriftVerdict(drift: .unreadable, note: "read failed: \(String(describing: error).prefix(300))")
         }
     }
 

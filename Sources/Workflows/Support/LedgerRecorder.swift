@@ -75,9 +75,10 @@ struct LedgerRecorder: Sendable {
     }
 
     /// Records the physical resources a stack holds now, and marks rows of resources it no longer holds deleted.
-    func recordResources(_ resources: [StackResourceSummary], stack stackName: String, stackRowId: Int64?, project: String? = nil)
-        async throws
-    {
+    /// `ownership`: of rows seen for the first time (`adopted` for a stack `mlopsctl import` takes over); a known row keeps its own.
+    func recordResources(
+        _ resources: [StackResourceSummary], stack stackName: String, stackRowId: Int64?, project: String? = nil, ownership: Ownership = .created
+    ) async throws {
         guard let ledger else { return }
         var seen: Set<Int64> = []
         for resource in resources {
@@ -85,7 +86,7 @@ struct LedgerRecorder: Sendable {
             let row = try await ledger.plan(
                 intent(
                     Self.kind(of: type), physicalId, stack: stackName, logicalId: resource.logicalResourceId, parentId: stackRowId,
-                    project: project),
+                    project: project, ownership: ownership),
                 runId: runId)
             try await ledger.settle(row.id!, status: .present)
             seen.insert(row.id!)

@@ -40,6 +40,8 @@ public struct TeardownPlan: Sendable, Equatable {
     public var retained: [(resource: TrackedResource, reason: String)]
     /// Account of each stage that has something to delete.
     public var accounts: [String: String]
+    /// Rows `refresh --apply` found deleted outside mlopsctl: already done, nothing to delete.
+    public var goneOutOfBand: [TrackedResource] = []
 
     public static func == (lhs: TeardownPlan, rhs: TeardownPlan) -> Bool {
         lhs.steps == rhs.steps && lhs.accounts == rhs.accounts
@@ -65,18 +67,25 @@ public struct TeardownPlan: Sendable, Equatable {
     /// aside as retained, the rest grouped by stack and ordered projects → catalog → bootstrap, and within a
     /// layer and stage, stacks in reverse creation order (a later stack may depend on an earlier one).
     public static func build(from rows: [TrackedResource], scope: TeardownScope, catalogStack: String) -> TeardownPlan {
-        let live = rows.filter { liveStatuses.contains($0.status) && scope.includes($0, catalogStack: catalogStack) }
+        // An adopted row an earlier teardown kept (retained) is live again when --include-adopted asks for it.
+        let live = rows.filter { row in
+            (liveStatuses.contains(row.status) || (scope.includeAdopted && row.ownership == .adopted && row.status == .retained))
+                && scope.includes(row, catalogStack: catalogStack)
+        }
         let provisioned = provisionedStacks(in: live)
         // The stack Service Catalog provisioned for a project mlopsctl created is mlopsctl's, even where an older
         // launch-project recorded it as adopted (it had not seen the stack before).
         let provisionedIds = Set(provisioned.values.compactMap(\.id))
+        // With --include-adopted, what mlopsctl adopted is deleted like what it created.
+        let keepsAdopted = !scope.includeAdopted
         let adoptedStacks = Set(
-            live.filter { $0.kind == .stack && $0.ownership == .adopted && !provisionedIds.contains($0.id ?? -1) }.compactMap(\.physicalId))
+            live.filter { keepsAdopted && $0.kind == .stack && $0.ownership == .adopted && !provisionedIds.contains($0.id ?? -1) }
+                .compactMap(\.physicalId))
         var retained: [(TrackedResource, String)] = []
         var owned: [TrackedResource] = []
         for row in live {
-            if row.ownership == .adopted && !provisionedIds.contains(row.id ?? -1) {
-                retained.append((row, "adopted: mlopsctl did not create it"))
+            if keepsAdopted && row.ownership == .adopted && !provisionedIds.contains(row.id ?? -1) {
+                retained.append((row, "adopted: mlopsctl did not create it (--include-adopted deletes it)"))
             } else if let stack = row.stack, row.kind != .stack, adoptedStacks.contains(stack) {
                 retained.append((row, "in adopted stack \(stack): mlopsctl did not create it"))
             } else {
@@ -134,7 +143,9 @@ public struct TeardownPlan: Sendable, Equatable {
         steps.sort(by: order)
         var accounts: [String: String] = [:]
         for step in steps { accounts[step.stage] = step.account }
-        return TeardownPlan(steps: steps, retained: retained.sorted { ($0.0.id ?? 0) < ($1.0.id ?? 0) }, accounts: accounts)
+        let gone = rows.filter { $0.status == .deletedOutOfBand && scope.includes($0, catalogStack: catalogStack) }
+        return TeardownPlan(
+            steps: steps, retained: retained.sorted { ($0.0.id ?? 0) < ($1.0.id ?? 0) }, accounts: accounts, goneOutOfBand: gone)
     }
 
     /// A stack is named uniquely only within its account and region.

@@ -12,8 +12,14 @@ public struct TeardownScope: Sendable, Equatable {
     public var everything: Bool
     /// Stage names; empty means every stage.
     public var stages: Set<String>
+    /// Also delete what mlopsctl adopted (`mlopsctl import`) rather than created; by default adopted rows are kept.
+    public var includeAdopted: Bool
 
-    public init(projects: Set<String> = [], catalog: Bool = false, bootstrap: Bool = false, everything: Bool = false, stages: Set<String> = []) {
+    public init(
+        projects: Set<String> = [], catalog: Bool = false, bootstrap: Bool = false, everything: Bool = false, stages: Set<String> = [],
+        includeAdopted: Bool = false
+    ) {
+        self.includeAdopted = includeAdopted
         self.projects = projects
         self.catalog = catalog
         self.bootstrap = bootstrap

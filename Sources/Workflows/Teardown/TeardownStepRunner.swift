@@ -83,8 +83,24 @@ struct TeardownStepRunner: Sendable {
         do {
             _ = try await deployer.delete(stackName: name)
         } catch {
+            // Some implementations stop at a resource deleted outside mlopsctl yet remove the stack: then it is done.
+            if await isGone(stack: name) {
+                let reason = String(describing: error).split(separator: "\n").first.map(String.init) ?? ""
+                progress("  stack \(name) is deleted (CloudFormation reported a resource already gone: \(reason))")
+                return
+            }
             progress("  stack \(name) did not delete (\(error)); retrying once")
             _ = try await deployer.delete(stackName: name)
+        }
+    }
+
+    /// True when DescribeStacks answers that the stack does not exist (or is DELETE_COMPLETE); false when it could not tell.
+    private func isGone(stack name: String) async -> Bool {
+        do {
+            guard let stack = try await session.cloudFormation.describeStack(name) else { return true }
+            return stack.status == .deleteComplete
+        } catch {
+            return false
         }
     }
 
@@ -118,7 +134,11 @@ struct TeardownStepRunner: Sendable {
 
     func empty(_ bucket: String) async throws {
         let outcome = try await emptier.empty(bucket: bucket)
-        if outcome.existed { progress("  emptied bucket \(bucket): \(outcome.versionsDeleted) versions, \(outcome.uploadsAborted) uploads aborted") }
+        if outcome.existed {
+            progress("  emptied bucket \(bucket): \(outcome.versionsDeleted) versions, \(outcome.uploadsAborted) uploads aborted")
+        } else {
+            progress("  bucket \(bucket) is already gone (deleted outside mlopsctl): nothing to empty")
+        }
     }
 
     /// Deletes a bucket, emptying it first only when S3 says it is not empty; a missing bucket is already gone.
