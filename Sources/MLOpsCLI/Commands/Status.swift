@@ -13,7 +13,9 @@ extension MLOpsCommand {
                 Reads the ledger only (no AWS call): the last successful `mlopsctl promote` of each project and stage. With \
                 --verify it also reads each stage's endpoint stack (read-only, with that stage's profile in the region the promotion \
                 was recorded in, its account checked first) \
-                and says whether it still serves what was recorded. With --org: per stage role, the organization's stack sets and their \
+                and says whether it still serves what was recorded, then reads every other resource the ledger tracks as \
+                `mlopsctl refresh` does (in sync, changed, gone, unreadable) and prints a summary per stage; the JSON output stays \
+                the list of promotions (`mlopsctl refresh --output json` has the resources). With --org: per stage role, the organization's stack sets and their \
                 instances (current, outdated, failed, with the failed ones and CloudFormation's reason), from the ledger; --verify \
                 also lists each stack set's instances now (read-only). Exit status: 0; 2 when --verify finds a difference (or, \
                 with --org, failed or outdated instances); 1.
@@ -30,7 +32,7 @@ extension MLOpsCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var ledgerOptions: LedgerOptions
         @Option(help: "Only this project.") var project: String?
-        @Flag(help: "Also read each stage's endpoint stack and say whether it still serves what the ledger recorded.") var verify = false
+        @Flag(help: "Also read each stage's endpoint stack and every tracked resource, and say what differs from the ledger.") var verify = false
         @Flag(help: "Show the organization's stack sets instead: instances current, outdated and failed per stage role.") var org = false
 
         func run() async throws {
@@ -45,13 +47,22 @@ extension MLOpsCommand {
                 statuses = []
             }
             var shown = statuses
-            if verify && !statuses.isEmpty {
+            var resources: RefreshReport?
+            if verify && FileManager.default.fileExists(atPath: path) {
                 let topology = try CommandContext.loadTopology(global, environment: environment, output: output)
                 let sessions = try global.stageSessions(for: Self.self, environment: environment)
                 shown = await PromotionStatus.verify(statuses, topology: topology, sessions: sessions)
+                // Every other resource the ledger tracks, read the way `refresh` reads it.
+                resources = try await RefreshWorkflow(
+                    topology: topology, sessions: sessions, ledger: try LedgerDatabase.open(path: path),
+                    options: RefreshWorkflow.Options(project: project)
+                ).run()
             }
-            try output.result(shown, text: text(shown))
-            if verify && shown.contains(where: { $0.live != PromotionStatus.asRecorded }) { throw ExitCodes.unhealthy }
+            try output.result(shown, text: text(shown) + (resources.map { "\n\nResources (as `mlopsctl refresh` reads them):\n" + RefreshText(report: $0, applied: false).text } ?? ""))
+            if verify && (shown.contains(where: { $0.live != PromotionStatus.asRecorded }) || resources?.hasDrift == true) { throw ExitCodes.unhealthy }
+            if resources?.hasUnreadable == true {
+                throw CLIFailure("some resources could not be read: see the permission column, or run `mlopsctl refresh`")
+            }
         }
 
         private func text(_ shown: [PromotionStatus]) -> String {
