@@ -196,6 +196,8 @@ extension Emulator {
         var serverEnvironment = environment
         // MOTO_ACCOUNT_ID would pin every request to one account, whatever the access key says.
         serverEnvironment["MOTO_ACCOUNT_ID"] = nil
+        // Where moto's request recorder writes (`startRecording()`), in the emulator's folder rather than its working directory.
+        serverEnvironment["MOTO_RECORDER_FILEPATH"] = directory.appendingPathComponent("moto-recording.jsonl").path
         // Auth mode starts closed; the set-up script opens a window for its own calls via /moto-api/reset-auth.
         serverEnvironment["INITIAL_NO_AUTH_ACTION_COUNT"] = auth ? "0" : nil
         // moto_server_aws.py patches moto's StackSets (and, as Foundation's Process passes on the spawning thread's

@@ -86,6 +86,10 @@ public struct RefreshWorkflow: Sendable {
             if row.kind == .stack && row.physicalId == name { return RefreshFinding(row: row, verdict: inspection.stack) }
             if inspection.stack.drift == .gone { return RefreshFinding(row: row, verdict: .gone("deleted with its stack \(name)")) }
             if let id = row.physicalId, let verdict = inspection.resources[id] { return RefreshFinding(row: row, verdict: verdict) }
+            if let logical = row.logicalId, !inspection.logicalIds.contains(logical) {
+                // Not a CloudFormation resource: what mlopsctl records beside a stack (a promotion).
+                return RefreshFinding(row: row, verdict: .unchecked("mlopsctl's own record of stack \(name), not a resource in it"))
+            }
             return RefreshFinding(row: row, verdict: .gone("no longer part of stack \(name)"))
         }
         return RefreshReport(findings: findings)

@@ -19,6 +19,8 @@ struct StackInspector: Sendable {
         var resources: [String: DriftVerdict]
         /// The same resources as the template says they should be, by physical id (nil when the stack is gone).
         var expected: [String: ExpectedResource]
+        /// Every logical id CloudFormation lists for the stack: a ledger row with another is mlopsctl's own record.
+        var logicalIds: Set<String> = []
     }
 
     /// `intendedTags`: what mlopsctl last deployed the stack with (nil: not recorded; tags are then not compared).
@@ -63,7 +65,8 @@ struct StackInspector: Sendable {
         let verdicts = try await boundedMap(targets, limit: concurrency) { try await reader.verdict(for: $0) }
         var resources: [String: DriftVerdict] = [:]
         for (target, verdict) in zip(targets, verdicts) { resources[target.physicalId] = verdict }
-        return Inspection(stack: .compared(differences), resources: resources, expected: expected)
+        let logicalIds = Set(summaries.compactMap(\.logicalResourceId).filter { !$0.isEmpty })
+        return Inspection(stack: .compared(differences), resources: resources, expected: expected, logicalIds: logicalIds)
     }
 
     /// Tags added, removed or changed since mlopsctl deployed the stack; CloudFormation's own `aws:` tags are not ours.
