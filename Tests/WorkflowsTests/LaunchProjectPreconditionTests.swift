@@ -139,6 +139,10 @@ import Topology
                 return ok(
                     #"{"ProjectArn":"arn:aws:sagemaker:us-east-1:222222222222:project/demo","ProjectName":"demo","ProjectId":"p-xyz","#
                         + #""ProjectStatus":"CreateCompleted","CreationTime":1795912568.2,"ServiceCatalogProvisionedProductDetails":{"ProvisionedProductId":"pp-xyz"}}"#)
+            case "GetTemplate":
+                // The resumed launch checks the project's stack for drift before it reports.
+                return ok("<GetTemplateResponse xmlns=\"\(LaunchThroughSageMakerTests.cfnNamespace)\"><GetTemplateResult>"
+                    + "<TemplateBody>{\"Resources\":{}}</TemplateBody></GetTemplateResult></GetTemplateResponse>")
             case "ListStackResources":
                 return ok("<ListStackResourcesResponse xmlns=\"\(LaunchThroughSageMakerTests.cfnNamespace)\"><ListStackResourcesResult>"
                     + "<StackResourceSummaries></StackResourceSummaries></ListStackResourcesResult></ListStackResourcesResponse>")

@@ -159,3 +159,35 @@ import TestSupport
         #expect(try await Self.plan(seeds, TeardownScope(everything: true, stages: ["dev"])).isEmpty)
     }
 }
+
+/// Adopted rows and rows refresh found gone.
+@Suite struct TeardownPlanAdoptionTests {
+    typealias Plan = TeardownPlanTests
+
+    static func adopted(status: ResourceStatus = .present) -> [Plan.Seed] {
+        [
+            Plan.row("prod", .stack, "CDKToolkit", ownership: .adopted, status: status),
+            Plan.row("prod", .bucket, "cdk-hnb659fds-assets-444444444444-us-east-1", stack: "CDKToolkit", ownership: .adopted, status: status),
+            Plan.row("dev", .stack, "CDKToolkit"),
+        ]
+    }
+
+    @Test func adoptedStacksAreKeptUnlessIncludeAdopted() async throws {
+        let kept = try await Plan.plan(Self.adopted(), TeardownScope(everything: true))
+        #expect(kept.steps.map(\.stage) == ["dev"] && kept.retained.count == 2, "\(kept.steps.map(\.target.physicalId))")
+        let included = try await Plan.plan(Self.adopted(), TeardownScope(everything: true, includeAdopted: true))
+        #expect(Set(included.steps.map(\.stage)) == ["dev", "prod"] && included.retained.isEmpty)
+        #expect(included.steps.first { $0.stage == "prod" }?.members.map(\.kind) == [.bucket])
+        // An earlier teardown kept them (retained): --include-adopted takes them now.
+        let later = try await Plan.plan(Self.adopted(status: .retained), TeardownScope(everything: true, includeAdopted: true))
+        #expect(later.steps.contains { $0.stage == "prod" && $0.target.physicalId == "CDKToolkit" })
+        #expect(try await Plan.plan(Self.adopted(status: .retained), TeardownScope(everything: true)).steps.map(\.stage) == ["dev"])
+    }
+
+    @Test func rowsFoundGoneAreNotPlannedButCounted() async throws {
+        let seeds = [Plan.row("dev", .stack, "CDKToolkit"), Plan.row("dev", .ssmParameter, "/cdk-bootstrap/hnb659fds/version", stack: "CDKToolkit", status: .deletedOutOfBand)]
+        let plan = try await Plan.plan(seeds, TeardownScope(everything: true))
+        #expect(plan.steps.count == 1 && plan.steps[0].members.isEmpty)
+        #expect(plan.goneOutOfBand.map(\.physicalId) == ["/cdk-bootstrap/hnb659fds/version"])
+    }
+}

@@ -27,7 +27,11 @@ struct PolicyDocument: Equatable {
         for case let statement as [String: Any] in listed {
             var canonical: [String: Any] = [:]
             for (key, value) in statement where key != "Sid" {
-                canonical[key] = Self.canonical(value, principal: key == "Principal" || key == "NotPrincipal", partition: partition)
+                if ["Action", "NotAction", "Resource", "NotResource"].contains(key), let single = value as? String {
+                    canonical[key] = [single]  // one value or a list of one: the same to IAM
+                } else {
+                    canonical[key] = Self.canonical(value, principal: key == "Principal" || key == "NotPrincipal", partition: partition)
+                }
             }
             if (statement["Effect"] as? String) == "Allow", let principal = canonical["Principal"] {
                 if let map = principal as? [String: Any] {
