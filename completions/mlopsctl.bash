@@ -173,13 +173,13 @@ _mlopsctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|doctor|bootstrap|publish-catalog|launch-project|promote|status|teardown|synth|ledger|seed-code|help)
+    init|doctor|bootstrap|publish-catalog|launch-project|promote|status|refresh|import|teardown|synth|ledger|seed-code|help)
         # Offer subcommand argument completions
         "_mlopsctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init doctor bootstrap publish-catalog launch-project promote status teardown synth ledger seed-code help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init doctor bootstrap publish-catalog launch-project promote status refresh import teardown synth ledger seed-code help' -- "${cur}"))
         ;;
     esac
 }
@@ -567,9 +567,100 @@ _mlopsctl_status() {
     esac
 }
 
+_mlopsctl_refresh() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --debug --apply --version -h --help)
+    repeating_options=(--stage)
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --project)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--stage')
+        __mlopsctl_add_completions -W 'governance'$'\n''dev'$'\n''preprod'$'\n''prod'
+        return
+        ;;
+    '--project')
+        return
+        ;;
+    esac
+}
+
+_mlopsctl_import() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --debug --dry-run --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --stage --stack --lock-timeout)
+    __mlopsctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--topology')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __mlopsctl_add_completions -W 'table'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--record-requests')
+        __mlopsctl_add_completions -f
+        return
+        ;;
+    '--credential-timeout')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ledger')
+        __mlopsctl_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--stage')
+        __mlopsctl_add_completions -W 'governance'$'\n''dev'$'\n''preprod'$'\n''prod'
+        return
+        ;;
+    '--stack')
+        return
+        ;;
+    '--lock-timeout')
+        return
+        ;;
+    esac
+}
+
 _mlopsctl_teardown() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --debug --catalog --bootstrap --all --dry-run --yes --org --version -h --help)
+    non_repeating_flags=(--quiet --debug --catalog --bootstrap --all --dry-run --yes --include-adopted --org --version -h --help)
     repeating_options=(--project --stage --confirm-prod)
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --lock-timeout)
     __mlopsctl_offer_flags_options 0

@@ -57,6 +57,8 @@ _mlopsctl() {
             'launch-project:Create a SageMaker project from the published template.'
             'promote:Deploy a model package to a stage'\''s real-time endpoint (dev, then preprod, then prod).'
             'status:Show which model package each stage serves, since when and promoted by whom.'
+            'refresh:Compare what the ledger tracks with what really exists in AWS: in sync, changed, gone, unreadable.'
+            'import:Adopt a CDK bootstrap stack or the seed'\''s catalog stack made by other means (recorded as adopted).'
             'teardown:Delete what mlopsctl created (from the ledger only), in dependency order.'
             'synth:Write every template mlopsctl would deploy for the topology (no AWS call).'
             'ledger:Inspect the local ledger of everything mlopsctl created in AWS.'
@@ -67,7 +69,7 @@ _mlopsctl() {
         ;;
     arg)
         case "${words[1]}" in
-        init|doctor|bootstrap|publish-catalog|launch-project|promote|status|teardown|synth|ledger|seed-code|help)
+        init|doctor|bootstrap|publish-catalog|launch-project|promote|status|refresh|import|teardown|synth|ledger|seed-code|help)
             "_mlopsctl_${words[1]}" && ret=0
             ;;
         esac
@@ -276,8 +278,59 @@ _mlopsctl_status() {
         '--cli-read-timeout[Seconds a connection to AWS may stay silent while a response is due; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
         '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
         '--project[Only this project.]:project:'
-        '--verify[Also read each stage'\''s endpoint stack and say whether it still serves what the ledger recorded.]'
+        '--verify[Also read each stage'\''s endpoint stack and every tracked resource, and say what differs from the ledger.]'
         '--org[Show the organization'\''s stack sets instead\: instances current, outdated and failed per stage role.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_refresh() {
+    local -i ret=1
+    local -ar ___output=('table' 'json' 'jsonl')
+    local -ar ___stage=('governance' 'dev' 'preprod' 'prod')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
+        '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
+        '--cli-connect-timeout[Seconds to wait for a connection to AWS; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
+        '--cli-read-timeout[Seconds a connection to AWS may stay silent while a response is due; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '*--stage[Only these stages (repeatable)\: governance, dev, preprod, prod.]:stage:{__mlopsctl_complete "${___stage[@]}"}'
+        '--project[Only this project'\''s resources.]:project:'
+        '--apply[Record the findings in the ledger\: gone rows become deletedOutOfBand.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mlopsctl_import() {
+    local -i ret=1
+    local -ar ___output=('table' 'json' 'jsonl')
+    local -ar ___stage=('governance' 'dev' 'preprod' 'prod')
+    local -ar arg_specs=(
+        '--topology[Topology file.]:topology:_files -g '\''*.yaml *.yml'\'''
+        '--output[Output format\: table (text), json (one document\: the result) or jsonl (one event per line, the last the result).]:output:{__mlopsctl_complete "${___output[@]}"}'
+        '--quiet[Print only the result\: no progress, notes or plans on stderr (errors still are).]'
+        '--debug[Log every AWS request (method, host, status, request id; never credentials) to stderr.]'
+        '--record-requests[Append one JSON line per AWS request to FILE\: verb, stage, account, region, service, IAM actions.]:file:_files'
+        '--credential-timeout[Seconds a credential_process helper, SSO or web identity may take before it is stopped.]:seconds:'
+        '--cli-connect-timeout[Seconds to wait for a connection to AWS; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
+        '--cli-read-timeout[Seconds a connection to AWS may stay silent while a response is due; 0 waits without limit (default 60, as the AWS CLI).]:seconds:'
+        '--ledger[Ledger file.]:path:_files -g '\''*.sqlite'\'''
+        '--stage[The stage whose account and region hold the stack\: governance, dev, preprod or prod.]:stage:{__mlopsctl_complete "${___stage[@]}"}'
+        '--stack[The stack'\''s name.]:stack:'
+        '--dry-run[Check the stack and say what would be recorded; record nothing.]'
+        '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -309,6 +362,7 @@ _mlopsctl_teardown() {
         '--yes[Do not ask for confirmation (required when stdin is not a terminal).]'
         '*--confirm-prod[The prod account id, confirming deletions in prod (repeatable).]:confirm-prod:'
         '--lock-timeout[Seconds to wait for another mlopsctl run to release the ledger.]:lock-timeout:'
+        '--include-adopted[Also delete what mlopsctl adopted (mlopsctl import) rather than created.]'
         '--org[With --bootstrap\: remove the organization'\''s stack sets, their instances and the buckets they left in member accounts.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'

@@ -76,6 +76,10 @@ import Topology
             try await out.check("promote", ["promote", "--project", "demo", "--to", "dev", "--approve"])
             try await out.check("status", ["status"])
             try await out.check("status", ["status", "--verify"])
+            try await out.check("refresh", ["refresh"])
+            try await out.check("refresh", ["refresh", "--stage", "dev", "--project", "demo"], mode: "jsonl")
+            try await out.check("import", ["import", "--stage", "dev", "--stack", "CDKToolkit", "--dry-run"])
+            try await out.check("import", ["import", "--stage", "dev", "--stack", "CDKToolkit"])
 
             try await out.check("ledger-list", ["ledger", "list", "--kind", "stack"])
             let runs = try JSONSerialization.jsonObject(with: Data(try await out.check("ledger-runs", ["ledger", "runs"]).utf8)) as? [[String: Any]]

@@ -22,7 +22,7 @@ import Testing
         Case(
             arguments: ["frobnicate"],
             line: "Error: unknown command 'frobnicate'; choose one of: init, doctor, bootstrap, publish-catalog, launch-project, promote, "
-                + "status, teardown, synth, ledger, seed-code, help."),
+                + "status, refresh, import, teardown, synth, ledger, seed-code, help."),
     ]
 
     @Test(arguments: cases)

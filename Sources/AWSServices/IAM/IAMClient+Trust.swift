@@ -39,3 +39,27 @@ extension IAMClient {
         return arns
     }
 }
+
+/// A role's inline policies (GetRolePolicy / PutRolePolicy).
+extension IAMClient {
+    /// GetRolePolicy: the inline policy's document as JSON text (IAM sends it percent-encoded), or nil when the role
+    /// or the policy does not exist (`NoSuchEntity`).
+    public func getRolePolicy(roleName: String, policyName: String) async throws -> String? {
+        let operation = "GetRolePolicy"
+        var parameters = QueryParameters()
+        parameters.set("RoleName", roleName)
+        parameters.set("PolicyName", policyName)
+        guard let root = try await queryUnlessMissing(operation, parameters) else { return nil }
+        let reader = ResponseReader(client, operation: operation, queryRoot: root)
+        return Self.decodePolicyDocument(try reader.text(try reader.result(root), "PolicyDocument"))
+    }
+
+    /// PutRolePolicy: creates or replaces the role's inline policy `policyName`.
+    public func putRolePolicy(roleName: String, policyName: String, document: String) async throws {
+        var parameters = QueryParameters()
+        parameters.set("RoleName", roleName)
+        parameters.set("PolicyName", policyName)
+        parameters.set("PolicyDocument", document)
+        _ = try await client.query(action: "PutRolePolicy", parameters: parameters)
+    }
+}

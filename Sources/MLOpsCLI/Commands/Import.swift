@@ -44,7 +44,8 @@ extension MLOpsCommand {
             let ledgerPath = ledgerOptions.location(environment: environment).path
             let workflow = ImportWorkflow(
                 topology: topology, sessions: sessions, stage: stage, stackName: stack, dryRun: dryRun,
-                openLedger: { try LedgerDatabase.open(path: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
+                openLedger: { [dryRun] in try dryRun ? LedgerDatabase.openReadOnly(path: ledgerPath) : LedgerDatabase.open(path: ledgerPath) },
+                ledgerExists: { FileManager.default.fileExists(atPath: ledgerPath) }, lockTimeout: .seconds(lockTimeout),
                 arguments: CommandLine.arguments.dropFirst().map { $0 })
             let result: ImportWorkflow.Result
             do {

@@ -13,13 +13,17 @@ public struct ImportWorkflow: Sendable {
     public let stackName: String
     public let dryRun: Bool
     public let openLedger: @Sendable () throws -> LedgerDatabase
+    /// False when there is no ledger yet: a dry run then reads none (and creates none).
+    public let ledgerExists: @Sendable () -> Bool
     public let lockTimeout: Duration
     public let arguments: [String]
 
     public init(
         topology: Topology, sessions: StageSessions, stage: Stage, stackName: String, dryRun: Bool,
-        openLedger: @escaping @Sendable () throws -> LedgerDatabase, lockTimeout: Duration = .seconds(30), arguments: [String] = []
+        openLedger: @escaping @Sendable () throws -> LedgerDatabase, ledgerExists: @escaping @Sendable () -> Bool = { true },
+        lockTimeout: Duration = .seconds(30), arguments: [String] = []
     ) {
+        self.ledgerExists = ledgerExists
         self.topology = topology
         self.sessions = sessions
         self.stage = stage
@@ -63,7 +67,16 @@ public struct ImportWorkflow: Sendable {
             stage: stage.rawValue, account: config.account, region: config.region, stack: stackName, kind: kind, action: "would-adopt",
             ledgerRow: nil, resources: resources.filter { !($0.physicalResourceId ?? "").isEmpty }.count,
             bootstrapVersion: stack.outputValues["BootstrapVersion"])
-        if dryRun { return result }
+        if dryRun {
+            // The ledger (opened read-only by the caller) says whether the import would record anything.
+            if ledgerExists(), let known = try await LedgerRecorder(ledger: try openLedger(), runId: 0, stage: config).stackRow(stackName),
+                known.status != .deletedOutOfBand
+            {
+                result.action = "already-tracked"
+                result.ledgerRow = known.id
+            }
+            return result
+        }
 
         let ledger = try openLedger()
         let request = LockRequest.current(command: "import", arguments: arguments, environment: sessions.environment.values)

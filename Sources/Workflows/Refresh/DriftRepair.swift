@@ -5,6 +5,7 @@ import AWSServices
 public enum DriftRepair: Sendable, Equatable {
     case putParameter(name: String, value: String, type: SSMParameterType)
     case updateTrustPolicy(role: String, document: String)
+    case putRolePolicy(role: String, name: String, document: String)
     case attachRolePolicy(role: String, policyArn: String)
     case detachRolePolicy(role: String, policyArn: String)
     /// A bucket deleted outside mlopsctl, created again (in the session's region) before its settings are put back.
@@ -19,6 +20,7 @@ public enum DriftRepair: Sendable, Equatable {
         switch self {
         case .putParameter(let name, _, _): "put SSM parameter \(name) back to the template's value"
         case .updateTrustPolicy(let role, _): "restore the trust policy of role \(role)"
+        case .putRolePolicy(let role, let name, _): "restore the inline policy \(name) of role \(role)"
         case .attachRolePolicy(let role, let arn): "attach \(arn) to role \(role) again"
         case .detachRolePolicy(let role, let arn): "detach \(arn) from role \(role) (attached outside mlopsctl)"
         case .createBucket(let name): "create bucket \(name) again"
@@ -46,6 +48,8 @@ public enum DriftRepair: Sendable, Equatable {
             try await session.ssm.putParameter(name: name, value: value, type: type, overwrite: true)
         case .updateTrustPolicy(let role, let document):
             try await session.iam.updateAssumeRolePolicy(roleName: role, document: document)
+        case .putRolePolicy(let role, let name, let document):
+            try await session.iam.putRolePolicy(roleName: role, policyName: name, document: document)
         case .attachRolePolicy(let role, let arn):
             try await session.iam.attachRolePolicy(roleName: role, policyArn: arn)
         case .detachRolePolicy(let role, let arn):

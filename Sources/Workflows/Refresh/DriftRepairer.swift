@@ -3,7 +3,7 @@ import Foundation
 
 /// Puts back, in the stacks a verb owns, what was changed outside mlopsctl that CloudFormation would never restore by
 /// itself (it does not notice): a deleted SSM parameter or bucket, a trust policy or managed-policy attachment edited
-/// by hand, a bucket's versioning, encryption, public access block or policy. Reads first (as refresh does), then
+/// by hand, an inline policy widened by hand, a bucket's versioning, encryption, public access block or policy. Reads first (as refresh does), then
 /// makes only the calls the drift needs; a stack's tags are the deployer's business (it compares them on every run).
 struct DriftRepairer: Sendable {
     let session: AWSSession
@@ -11,7 +11,9 @@ struct DriftRepairer: Sendable {
     let region: String
 
     /// The resource types with repairs; others are not even read.
-    static let repairableTypes: Set<String> = ["AWS::S3::Bucket", "AWS::S3::BucketPolicy", "AWS::IAM::Role", "AWS::SSM::Parameter"]
+    static let repairableTypes: Set<String> = [
+        "AWS::S3::Bucket", "AWS::S3::BucketPolicy", "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::SSM::Parameter",
+    ]
 
     /// Inspects `stackName` and, unless `dryRun`, applies the repairs its drift calls for, in order (a bucket before
     /// its settings). Returns one line per repair: "would …" in a dry run, else what was done. A stack that does not

@@ -27,7 +27,7 @@ public struct DriftDifference: Codable, Sendable, Equatable {
         self.live = live
     }
 
-    public var summary: String { "\(field): \(live) (template: \(expected))" }
+    public var summary: String { "\(field): \(live) (expected: \(expected))" }
 }
 
 /// A resource's class with its evidence, and the repairs that would bring it back to what mlopsctl deployed.

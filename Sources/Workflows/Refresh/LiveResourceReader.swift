@@ -16,6 +16,7 @@ struct LiveResourceReader: Sendable {
             case "AWS::S3::BucketPolicy": return try await bucketPolicy(expected)
             case "AWS::IAM::Role": return try await role(expected)
             case "AWS::IAM::ManagedPolicy": return try await managedPolicy(expected)
+            case "AWS::IAM::Policy": return try await inlinePolicy(expected)
             case "AWS::SSM::Parameter": return try await parameter(expected)
             case "AWS::KMS::Key": return try await key(expected)
             case "AWS::ECR::Repository": return try await repository(expected)
@@ -73,7 +74,35 @@ struct LiveResourceReader: Sendable {
         return policy == nil ? .gone("policy deleted") : .inSync
     }
 
-    // MARK: IAM roles
+    // MARK: IAM roles and their inline policies
+
+    /// AWS::IAM::Policy: the inline policy on each role it names.
+    private func inlinePolicy(_ expected: ExpectedResource) async throws -> DriftVerdict {
+        guard expected.isComparable("PolicyName"), expected.isComparable("PolicyDocument"), expected.isComparable("Roles"),
+            let policyName = expected.property("PolicyName")?.stringValue, let document = expected.property("PolicyDocument")
+        else { return .unchecked("its name, document or roles cannot be worked out from the template") }
+        let roles = (expected.property("Roles")?.items ?? []).compactMap(\.stringValue)
+        guard !roles.isEmpty else { return .unchecked("it is attached to no role (users and groups are not read)") }
+        var differences: [DriftDifference] = []
+        var repairs: [DriftRepair] = []
+        for role in roles {
+            let (found, repair) = try await compareInline(role: role, policyName: policyName, document: document, partition: expected.partition)
+            differences += found.map { DriftDifference(field: "\($0.field) (role \(role))", expected: $0.expected, live: $0.live) }
+            repairs += repair.map { [$0] } ?? []
+        }
+        return .compared(differences, repairs: repairs)
+    }
+
+    /// One inline policy of one role against its document in the template (a deleted one reads as no statements).
+    private func compareInline(role: String, policyName: String, document: TemplateDocument.Value, partition: String) async throws
+        -> ([DriftDifference], DriftRepair?)
+    {
+        guard let wanted = PolicyDocument(document, partition: partition), let wantedText = document.jsonText else { return ([], nil) }
+        let live = try await ReadDenied.guarding("iam:GetRolePolicy") { try await session.iam.getRolePolicy(roleName: role, policyName: policyName) }
+        let liveDocument = live.flatMap { PolicyDocument(json: $0, partition: partition) } ?? PolicyDocument(json: "{}", partition: partition)!
+        let found = PolicyDocument.differences(field: "inline policy \(policyName)", expected: wanted, live: liveDocument)
+        return (found, found.isEmpty ? nil : .putRolePolicy(role: role, name: policyName, document: wantedText))
+    }
 
     private func role(_ expected: ExpectedResource) async throws -> DriftVerdict {
         let name = expected.physicalId
@@ -90,6 +119,15 @@ struct LiveResourceReader: Sendable {
             if !found.isEmpty {
                 differences += found
                 repairs.append(.updateTrustPolicy(role: name, document: wantedText))
+            }
+        }
+        // Inline policies the role's own `Policies` property declares.
+        if expected.isComparable("Policies") {
+            for policy in expected.property("Policies")?.items ?? [] {
+                guard let policyName = policy["PolicyName"]?.stringValue, let document = policy["PolicyDocument"] else { continue }
+                let (found, repair) = try await compareInline(role: name, policyName: policyName, document: document, partition: expected.partition)
+                differences += found
+                repairs += repair.map { [$0] } ?? []
             }
         }
         if expected.isComparable("ManagedPolicyArns") {

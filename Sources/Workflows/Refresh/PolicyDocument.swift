@@ -9,6 +9,8 @@ struct PolicyDocument: Equatable {
     let statements: Set<String>
     /// Every principal the document allows, as `Type value` (`AWS arn:aws:iam::111111111111:root`).
     let allowedPrincipals: Set<String>
+    /// Every action an Allow statement names (`s3:GetObject*`).
+    let allowedActions: Set<String>
 
     init?(json text: String, partition: String) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { return nil }
@@ -24,6 +26,7 @@ struct PolicyDocument: Equatable {
         let listed: [Any] = (root["Statement"] as? [Any]) ?? (root["Statement"].map { [$0] } ?? [])
         var statements: Set<String> = []
         var principals: Set<String> = []
+        var actions: Set<String> = []
         for case let statement as [String: Any] in listed {
             var canonical: [String: Any] = [:]
             for (key, value) in statement where key != "Sid" {
@@ -40,11 +43,13 @@ struct PolicyDocument: Equatable {
                     principals.insert(star)
                 }
             }
+            if (statement["Effect"] as? String) == "Allow" { actions.formUnion((canonical["Action"] as? [String]) ?? []) }
             guard let data = try? JSONSerialization.data(withJSONObject: canonical, options: [.sortedKeys]) else { return nil }
             statements.insert(String(decoding: data, as: UTF8.self))
         }
         self.statements = statements
         self.allowedPrincipals = principals
+        self.allowedActions = actions
     }
 
     /// Strings stay strings; a list (or a single value where IAM allows a list) becomes a sorted list; in a principal,
@@ -70,8 +75,8 @@ struct PolicyDocument: Equatable {
         value.count == 12 && value.allSatisfy(\.isNumber) ? "arn:\(partition):iam::\(value):root" : value
     }
 
-    /// What differs between `expected` and `live`, in a few words: the principals added or dropped, else that the
-    /// statements differ.
+    /// What differs between `expected` and `live`, in a few words: the principals added or dropped, the actions allowed
+    /// or no longer allowed, else that the statements differ.
     static func differences(field: String, expected: PolicyDocument, live: PolicyDocument) -> [DriftDifference] {
         guard expected != live else { return [] }
         let added = live.allowedPrincipals.subtracting(expected.allowedPrincipals).sorted()
@@ -82,6 +87,14 @@ struct PolicyDocument: Equatable {
         }
         if !dropped.isEmpty {
             differences.append(DriftDifference(field: field, expected: "trusts \(dropped.joined(separator: ", "))", live: "does not trust \(dropped.joined(separator: ", "))"))
+        }
+        let allowed = live.allowedActions.subtracting(expected.allowedActions).sorted()
+        let disallowed = expected.allowedActions.subtracting(live.allowedActions).sorted()
+        if !allowed.isEmpty {
+            differences.append(DriftDifference(field: field, expected: "does not allow \(allowed.joined(separator: ", "))", live: "allows \(allowed.joined(separator: ", "))"))
+        }
+        if !disallowed.isEmpty {
+            differences.append(DriftDifference(field: field, expected: "allows \(disallowed.joined(separator: ", "))", live: "does not allow \(disallowed.joined(separator: ", "))"))
         }
         if differences.isEmpty {
             differences.append(DriftDifference(field: field, expected: "the template's statements", live: "other statements (edited outside mlopsctl)"))
