@@ -58,6 +58,9 @@ CloudFormation API Reference (docs.aws.amazon.com/AWSCloudFormation/latest/APIRe
 13. Key policies in templates. AWS::KMS::Key with `KeyPolicy` given as a JSON object (as YAML templates, the CDK
     bootstrap template among them, give it) stores it as JSON text, as AWS does; moto stored the object, and every
     DescribeKey of the key then failed with HTTP 500.
+14. Inline policies of roles in templates. AWS::IAM::Role `Policies` given as JSON objects are stored as JSON text, as
+    CloudFormation sends them to IAM; moto stored the object, and GetRolePolicy answered its Python repr
+    (`{'Version': …}`), which no client can parse.
 Not emulated: deployment to accounts that join a targeted OU later (AutoDeployment is kept and reported, not run),
 AccountsUrl (refused), OperationPreferences, asynchronous operations.
 """
@@ -530,13 +533,27 @@ _role_update = iam_models.Role.update_from_cloudformation_json.__func__
 _role_delete = iam_models.Role.delete_from_cloudformation_json.__func__
 
 
+def with_json_policies(cloudformation_json):
+    """14.: the role's inline policy documents as JSON text."""
+    properties = cloudformation_json.get("Properties") or {}
+    policies = properties.get("Policies")
+    if not isinstance(policies, list):
+        return cloudformation_json
+    converted = [dict(policy, PolicyDocument=json.dumps(policy["PolicyDocument"]))
+                 if isinstance(policy, dict) and isinstance(policy.get("PolicyDocument"), (dict, list)) else policy
+                 for policy in policies]
+    return dict(cloudformation_json, Properties=dict(properties, Policies=converted))
+
+
 def role_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    cloudformation_json = with_json_policies(cloudformation_json)
     role = _role_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
     attach_known(iam_models.iam_backends[account_id][get_partition(region_name)], role, managed_policy_arns(cloudformation_json))
     return role
 
 
 def role_update(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    cloudformation_json = with_json_policies(cloudformation_json)
     backend = iam_models.iam_backends[account_id][get_partition(region_name)]
     wanted = managed_policy_arns(cloudformation_json)
     attached = getattr(original_resource, "cloudformation_managed_policies", set())

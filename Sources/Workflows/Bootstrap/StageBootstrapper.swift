@@ -40,8 +40,16 @@ struct StageBootstrapper: Sendable {
         var destructiveChanges: [PlannedResourceChange] { stacks.flatMap(\.destructiveChanges) }
     }
 
-    private var applier: StackApplier {
-        StackApplier(session: session, recorder: recorder, display: display, dryRun: options.dryRun)
+    /// One applier for the stage's run: the drift check after the deployment starts from the stacks it left.
+    let applier: StackApplier
+
+    init(spec: StageBootstrapSpec, session: AWSSession, recorder: LedgerRecorder, display: any StackProgressSink, options: BootstrapOptions) {
+        self.spec = spec
+        self.session = session
+        self.recorder = recorder
+        self.display = display
+        self.options = options
+        applier = StackApplier(session: session, recorder: recorder, display: display, dryRun: options.dryRun)
     }
 
     func review() async -> Review {
@@ -108,7 +116,7 @@ struct StageBootstrapper: Sendable {
         let repairer = DriftRepairer(session: session, account: spec.stage.account, region: spec.stage.region)
         for name in stackNames {
             do {
-                result.repairs += try await repairer.repair(stackName: name, dryRun: options.dryRun)
+                result.repairs += try await repairer.repair(stackName: name, dryRun: options.dryRun, known: applier.deployed[name])
             } catch {
                 result.error = String(describing: error)
                 return

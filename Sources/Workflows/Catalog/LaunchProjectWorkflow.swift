@@ -129,7 +129,8 @@ public struct LaunchProjectWorkflow: Sendable {
         let (result, deployed) = try await applier.applyDescribed(deployment, project: identity.name)
         let outputs = deployed?.outputValues ?? [:]
         // What was changed by hand (a deleted bucket, a trust policy): put back before the seed code is copied into it.
-        let repairs = try await DriftRepairer(session: session, account: dev.account, region: dev.region).repair(stackName: stackName, dryRun: false)
+        let repairs = try await DriftRepairer(session: session, account: dev.account, region: dev.region)
+            .repair(stackName: stackName, dryRun: false, known: applier.deployed[stackName])
 
         // With an S3 source the pipelines read the seed code from the project's source bucket.
         var uploads: [String] = []

@@ -101,7 +101,8 @@ public struct PublishCatalogWorkflow: Sendable {
             // The uploads and support stacks above do not touch the catalog stack: the read before them still holds.
             let stack = try await applier.apply(deployment, known: known)
             // What was changed by hand in the stack (a deleted parameter): CloudFormation does not see it; put it back.
-            let repairs = try await DriftRepairer(session: session, account: dev.account, region: dev.region).repair(stackName: stackName, dryRun: false)
+            let repairs = try await DriftRepairer(session: session, account: dev.account, region: dev.region)
+                .repair(stackName: stackName, dryRun: false, known: applier.deployed[stackName])
             return PublishCatalogResult(
                 account: dev.account, region: dev.region, productVersion: topology.catalog.productVersion, versions: options.versions.map(\.name),
                 uploads: uploads, stack: stack, supportStacks: supportStacks, repairs: repairs)

@@ -18,9 +18,10 @@ struct DriftRepairer: Sendable {
     /// Inspects `stackName` and, unless `dryRun`, applies the repairs its drift calls for, in order (a bucket before
     /// its settings). Returns one line per repair: "would …" in a dry run, else what was done. A stack that does not
     /// exist has nothing to repair.
-    func repair(stackName: String, dryRun: Bool) async throws -> [String] {
+    /// `known`: the stack as the verb just left it (it is then not read again).
+    func repair(stackName: String, dryRun: Bool, known: DeployedStack? = nil) async throws -> [String] {
         let inspector = StackInspector(session: session, account: account, region: region)
-        let inspection = try await inspector.inspect(stackName: stackName, intendedTags: nil, types: Self.repairableTypes)
+        let inspection = try await inspector.inspect(stackName: stackName, intendedTags: nil, types: Self.repairableTypes, known: known)
         let repairs = inspection.resources.keys.sorted().flatMap { id -> [DriftRepair] in
             let verdict = inspection.resources[id]!
             return verdict.drift.isDrift ? verdict.repairs : []

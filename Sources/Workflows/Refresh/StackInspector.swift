@@ -25,8 +25,16 @@ struct StackInspector: Sendable {
 
     /// `intendedTags`: what mlopsctl last deployed the stack with (nil: not recorded; tags are then not compared).
     /// `types`: only resources of these types are read (nil: every type).
-    func inspect(stackName: String, intendedTags: [String: String]?, types: Set<String>? = nil) async throws -> Inspection {
-        let described = try await ReadDenied.guarding("cloudformation:DescribeStacks") { try await session.cloudFormation.describeStack(stackName) }
+    /// `known`: the stack as a verb just deployed it (then the stack itself is not read again).
+    func inspect(stackName: String, intendedTags: [String: String]?, types: Set<String>? = nil, known: DeployedStack? = nil) async throws
+        -> Inspection
+    {
+        let described: StackDescription?
+        if let known {
+            described = known.description
+        } else {
+            described = try await ReadDenied.guarding("cloudformation:DescribeStacks") { try await session.cloudFormation.describeStack(stackName) }
+        }
         guard let stack = described, stack.status != .deleteComplete else {
             return Inspection(stack: .gone("stack deleted"), resources: [:], expected: [:])
         }
@@ -37,11 +45,17 @@ struct StackInspector: Sendable {
         if let intendedTags {
             differences += Self.tagDifferences(intended: intendedTags, live: stack.tagValues)
         }
-        let body = try await ReadDenied.guarding("cloudformation:GetTemplate") {
-            try await session.cloudFormation.getTemplate(stackName: stack.stackId, stage: .original)
-        }
-        let summaries = try await ReadDenied.guarding("cloudformation:ListStackResources") {
-            try await session.cloudFormation.listAllStackResources(stackName: stack.stackId)
+        let body: String
+        let summaries: [StackResourceSummary]
+        if let known {
+            (body, summaries) = (known.templateBody, known.resources)
+        } else {
+            body = try await ReadDenied.guarding("cloudformation:GetTemplate") {
+                try await session.cloudFormation.getTemplate(stackName: stack.stackId, stage: .original)
+            }
+            summaries = try await ReadDenied.guarding("cloudformation:ListStackResources") {
+                try await session.cloudFormation.listAllStackResources(stackName: stack.stackId)
+            }
         }
         let context = TemplateEvaluator.Context(account: account, region: region, stack: stack, resources: summaries)
         let evaluator = TemplateEvaluator(templateBody: body, context: context)

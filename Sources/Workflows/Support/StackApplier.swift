@@ -10,6 +10,8 @@ struct StackApplier: Sendable {
     let collector: EventCollector
     let recorder: LedgerRecorder
     let dryRun: Bool
+    /// The stacks this applier deployed or found unchanged, as it left them (the drift check starts from these).
+    let deployed = DeployedStacks()
 
     init(session: AWSSession, recorder: LedgerRecorder, display: any StackProgressSink, dryRun: Bool, timing: StackWaitTiming = StackWaitTiming()) {
         let collector = EventCollector(display: display)
@@ -64,8 +66,10 @@ struct StackApplier: Sendable {
         let name = deployment.stackName
         if case .none = change {
             let rowId = try await recorder.confirm(stack: name, project: project)
-            try await recorder.recordResources(try await deployer.resources(stackName: name), stack: name, stackRowId: rowId, project: project)
+            let resources = try await deployer.resources(stackName: name)
+            try await recorder.recordResources(resources, stack: name, stackRowId: rowId, project: project)
             try await recorder.recordIntent(stackRowId: rowId, tags: deployment.tags)
+            remember(deployment, unchanged, resources)
             return (.init(stack: name, action: .unchanged, detail: nil), unchanged)
         }
         let existed: Bool = if case .create = change { false } else { true }
@@ -77,8 +81,10 @@ struct StackApplier: Sendable {
             throw error
         }
         try await recorder.record(events: collector.drain())
-        try await recorder.recordResources(try await deployer.resources(stackName: name), stack: name, stackRowId: rowId, project: project)
+        let resources = try await deployer.resources(stackName: name)
+        try await recorder.recordResources(resources, stack: name, stackRowId: rowId, project: project)
         try await recorder.recordIntent(stackRowId: rowId, tags: deployment.tags)
+        remember(deployment, outcome.stack, resources)
         let action: StageBootstrapResult.Action
         switch outcome.kind {
         case .created: action = .created
@@ -86,6 +92,12 @@ struct StackApplier: Sendable {
         default: action = .unchanged
         }
         return (.init(stack: name, action: action, detail: outcome.warnings.isEmpty ? nil : outcome.warnings.joined(separator: "; ")), outcome.stack)
+    }
+
+    /// Keeps the stack as the deployment left it, when all of it is known (a template given by URL is not).
+    private func remember(_ deployment: StackDeployment, _ stack: StackDescription?, _ resources: [StackResourceSummary]) {
+        guard let stack, let body = deployment.template.body else { return }
+        deployed.record(DeployedStack(description: stack, templateBody: body, resources: resources))
     }
 
     static func dryRunResult(_ name: String, _ change: StackChange) -> StageBootstrapResult.StackResult {
