@@ -55,6 +55,8 @@ CloudFormation API Reference (docs.aws.amazon.com/AWSCloudFormation/latest/APIRe
 12. Stack tags on update. UpdateStack with an empty `Tags=` removes every tag, and a change set of type UPDATE
     created with `Tags` gives the stack those tags when it is executed (API_UpdateStack, API_CreateChangeSet: "If you
     specify an empty value, AWS CloudFormation removes all associated tags"); moto kept the old tags in both cases.
+    A request whose only change is the tags is an update, as in AWS (which tags the stack's resources); moto answered
+    "No updates are to be performed" when template and parameters were the same.
 13. Key policies in templates. AWS::KMS::Key with `KeyPolicy` given as a JSON object (as YAML templates, the CDK
     bootstrap template among them, give it) stores it as JSON text, as AWS does; moto stored the object, and every
     DescribeKey of the key then failed with HTTP 500.
@@ -100,7 +102,7 @@ if moto.__version__ != EXPECTED_MOTO:
     fail(f"the StackSet patches are written for moto {EXPECTED_MOTO}, found {moto.__version__}; "
          f"install moto[server]=={EXPECTED_MOTO} (scripts/ensure-tools main) or re-check each patch against it")
 _REQUIRED = {
-    cfn_responses.CloudFormationResponse: ["create_stack_set", "create_stack_instances", "update_stack_instances", "delete_stack_instances",
+    cfn_responses.CloudFormationResponse: ["_validate_different_update", "create_stack_set", "create_stack_instances", "update_stack_instances", "delete_stack_instances",
                                            "update_stack_set", "describe_stack_instance", "list_stack_instances",
                                            "cloudformation_backend", "_get_param", "_get_params", "_get_bool_param",
                                            "_get_stack_from_s3_url"],
@@ -127,7 +129,7 @@ if not hasattr(organizations_backends, "master_accounts"):
     fail(f"moto internals moved: organizations_backends.master_accounts is missing (expected moto {EXPECTED_MOTO})")
 
 _original = {name: getattr(cfn_responses.CloudFormationResponse, name)
-             for name in ["update_stack", "create_change_set", "create_stack_set", "create_stack_instances", "update_stack_instances", "delete_stack_instances",
+             for name in ["update_stack", "create_change_set", "_validate_different_update", "create_stack_set", "create_stack_instances", "update_stack_instances", "delete_stack_instances",
                           "update_stack_set", "describe_stack_instance", "list_stack_instances"]}
 _OU_PATTERN = r"^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$"
 
@@ -614,6 +616,14 @@ def change_set_apply(self):
         self.stack.tags = dict(self.tags_to_set)
 
 
+def validate_different_update(self, incoming_params, stack_body, old_stack):
+    tags = tags_given(self)
+    if tags is not None and tags != dict(old_stack.tags or {}):
+        return  # the tags change: an update
+    return _original["_validate_different_update"](self, incoming_params, stack_body, old_stack)
+
+
+cfn_responses.CloudFormationResponse._validate_different_update = validate_different_update
 cfn_responses.CloudFormationResponse.update_stack = update_stack
 cfn_responses.CloudFormationResponse.create_change_set = create_change_set
 cfn_models.ChangeSet.apply = change_set_apply

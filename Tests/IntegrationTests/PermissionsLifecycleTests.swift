@@ -68,6 +68,13 @@ import Workflows
             Step(scenario: "promote-preprod", arguments: ["promote", "--project", "demo", "--to", "preprod"]),
             Step(scenario: "promote-prod", arguments: ["promote", "--project", "demo", "--to", "prod", "--yes"]),
             Step(scenario: "status-verify", arguments: ["status", "--project", "demo", "--verify"]),
+            Step(scenario: "refresh", arguments: ["refresh"]),
+            Step(scenario: "import-dry-run", arguments: ["import", "--stage", "dev", "--stack", "CDKToolkit", "--dry-run"]),
+            Step(scenario: "import", arguments: ["import", "--stage", "dev", "--stack", "CDKToolkit"]),
+            // Changes made by hand before each (`drift`), so the repairs' writes are recorded too.
+            Step(scenario: "bootstrap-repair", arguments: ["bootstrap"]),
+            Step(scenario: "publish-catalog-repair", arguments: ["publish-catalog"]),
+            Step(scenario: "launch-project-repair", arguments: ["launch-project", "--name", "demo", "--via", "cloudformation"]),
             Step(scenario: "teardown-project-dry-run", arguments: ["teardown", "--project", "demo", "--dry-run"]),
             Step(scenario: "teardown-project", arguments: ["teardown", "--project", "demo", "--yes", "--confirm-prod", prod]),
             Step(scenario: "teardown-catalog", arguments: ["teardown", "--catalog", "--yes"]),
@@ -109,6 +116,9 @@ import Workflows
                     name: "/mlops/role/lead", value: "arn:aws:iam::\(emulator.account("dev")!.accountID):role/lead", type: .string) }
                 if step.scenario == "promote-dev-approve-dry-run" {
                     try await Self.registerPackage(try Self.dev(emulator, topology: topology), layout: layout)
+                }
+                if step.scenario.hasSuffix("-repair") {
+                    try await Self.drift(step.scenario, try Self.dev(emulator, topology: topology), account: emulator.account("dev")!.accountID)
                 }
                 let scenario = "\(layout.prefix)-\(step.scenario)"
                 let file = recordings.appendingPathComponent("\(scenario).jsonl")
@@ -190,6 +200,37 @@ import Workflows
 
     /// The dev stage's session, for what is not mlopsctl's to do: the platform team's lead role parameter, and a
     /// PendingManualApproval package as the build pipeline registers it (scripts/run-local's stand-in trainer).
+    /// What someone changes by hand in dev before a `*-repair` step, each a drift that verb puts back.
+    static func drift(_ scenario: String, _ dev: AWSSession, account: String) async throws {
+        let suffix = "\(account)-\(dev.region)"
+        switch scenario {
+        case "bootstrap-repair":
+            let execRole = "cdk-hnb659fds-cfn-exec-role-\(suffix)"
+            try await dev.iam.updateAssumeRolePolicy(
+                roleName: execRole,
+                document: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999999999999:root"},"Action":"sts:AssumeRole"}]}"#)
+            let execPolicy = "arn:aws:iam::\(account):policy/mlopsctl-hnb659fds-cfn-exec-dev"
+            try await dev.iam.detachRolePolicy(roleName: execRole, policyArn: execPolicy)
+            try await dev.iam.attachRolePolicy(roleName: "cdk-hnb659fds-lookup-role-\(suffix)", policyArn: execPolicy)
+            try await dev.iam.putRolePolicy(
+                roleName: "cdk-hnb659fds-file-publishing-role-\(suffix)", policyName: "cdk-hnb659fds-file-publishing-role-default-policy-\(suffix)",
+                document: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
+            let staging = "cdk-hnb659fds-assets-\(suffix)"
+            try await dev.s3.putBucketVersioning(staging, status: .suspended)
+            try await dev.s3.putPublicAccessBlock(staging, S3PublicAccessBlock(
+                blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false))
+            try await dev.s3.putBucketEncryption(staging, S3EncryptionRule(algorithm: "AES256"))
+        case "publish-catalog-repair":
+            _ = try await dev.ssm.deleteParameter(name: "/mlops/dev/account_id")
+        case "launch-project-repair":
+            let source = "mlops-p-perm1-source-\(suffix)"
+            _ = try await BucketEmptier(s3: dev.s3).empty(bucket: source)
+            try await dev.s3.deleteBucket(source)
+        default:
+            break
+        }
+    }
+
     static func dev(_ emulator: Emulator, topology path: String) throws -> AWSSession {
         let topology = try TopologyLoader.load(path: path)
         let sessions = StageSessions(

@@ -55,6 +55,7 @@ extension StackDeployer {
             return outcome
         case .update:
             guard let stack = review.stack else { return try await deploy(deployment) }
+            if review.changeSetId == nil && review.reasons.contains(.tagsChanged) { return try await deploy(deployment) }
             let destructive = review.destructiveChanges
             if !destructive.isEmpty && !allowReplace {
                 try await discard(review)
@@ -93,7 +94,13 @@ extension StackDeployer {
         let needsStackUpdate = reasons.contains { if case .terminationProtection = $0 { false } else { true } }
         let protectionOnly = StackReview(kind: .update, deployment: deployment, stack: stack, reasons: reasons)
         guard needsStackUpdate else { return protectionOnly }
-        let nothingToDo = reasons.contains { if case .terminationProtection = $0 { true } else { false } }
+        // A change set may list nothing for a change of the stack's own tags (no resource changes; the emulator refuses
+        // it outright): then the tags are updated with UpdateStack, which takes a tags-only update.
+        let tagsOnly = StackReview(
+            kind: .update, deployment: deployment, stack: stack, reasons: reasons,
+            notes: ["only the stack's tags change: updated with UpdateStack"])
+        let nothingToDo = reasons.contains(.tagsChanged) ? tagsOnly
+            : reasons.contains { if case .terminationProtection = $0 { true } else { false } }
             ? protectionOnly : StackReview(kind: .unchanged, deployment: deployment, stack: stack)
 
         let token = makeToken()
