@@ -569,7 +569,7 @@ _mlopsctl_status() {
 
 _mlopsctl_refresh() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --debug --apply --version -h --help)
+    non_repeating_flags=(--quiet --debug --apply --cloudformation-drift --version -h --help)
     repeating_options=(--stage)
     non_repeating_options=(--topology --output --record-requests --credential-timeout --cli-connect-timeout --cli-read-timeout --ledger --project)
     __mlopsctl_offer_flags_options 0

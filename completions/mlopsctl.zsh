@@ -305,6 +305,7 @@ _mlopsctl_refresh() {
         '*--stage[Only these stages (repeatable)\: governance, dev, preprod, prod.]:stage:{__mlopsctl_complete "${___stage[@]}"}'
         '--project[Only this project'\''s resources.]:project:'
         '--apply[Record the findings in the ledger\: gone rows become deletedOutOfBand.]'
+        '--cloudformation-drift[Also run CloudFormation'\''s drift detection on each stack (DetectStackDrift\: not a read; waits for it).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -33,7 +33,9 @@ import Topology
             // The kill points spread over the part of the run that changes something: after its last write, bootstrap
             // only reads (the drift check of what it deployed), and a kill there would find every stack done.
             let operations = reference.proxy.records.suffix(count).map(\.operation)
-            let span = (operations.lastIndex { op in !["Describe", "Get", "List", "Head"].contains { op.hasPrefix($0) } } ?? count - 1) + 1
+            // (S3's REST calls are named by method and path: GET and HEAD read.)
+            let reads = ["Describe", "Get", "List", "Head", "GET ", "HEAD "]
+            let span = (operations.lastIndex { op in !reads.contains { op.hasPrefix($0) } } ?? count - 1) + 1
             try #require(span >= 8, "bootstrap's writes end at request \(span) of \(count)")
 
             // Each kill point gets its own qualifier and stack name, so every round starts from nothing.

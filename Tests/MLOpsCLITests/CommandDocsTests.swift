@@ -10,7 +10,7 @@ import Testing
     static let pages: [String: [[String]]] = [
         "init": [["init"]], "doctor": [["doctor"]], "bootstrap": [["bootstrap"]], "publish-catalog": [["publish-catalog"]],
         "launch-project": [["launch-project"]], "promote": [["promote"]], "status": [["status"]], "teardown": [["teardown"]],
-        "synth": [["synth"]], "seed-code": [["seed-code", "export"]],
+        "synth": [["synth"]], "seed-code": [["seed-code", "export"]], "refresh": [["refresh"]], "import": [["import"]],
         "ledger": ["list", "runs", "show", "export", "graph", "unlock", "forget"].map { ["ledger", $0] },
     ]
 

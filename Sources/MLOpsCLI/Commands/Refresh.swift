@@ -21,6 +21,11 @@ extension MLOpsCommand {
                 mlopsctl has no read for). The verb that owns a resource repairs what it can (the repairs column says what): \
                 bootstrap for the bootstrap stacks, publish-catalog for the catalog stack, launch-project for a project's stack.
 
+                --cloudformation-drift also runs CloudFormation's own drift detection on each stack and adds what it found \
+                (every property CloudFormation compares); it starts a detection (DetectStackDrift, which changes no resource \
+                but is not a read) and waits for it, so it is not the default; where it cannot run (not supported, not \
+                permitted) the stack says why.
+
                 --apply records what was found: a gone row becomes deletedOutOfBand (it stays in the ledger as history; \
                 teardown then skips it). Exit status: 0 when everything read is in sync; 2 when something changed or is gone; \
                 1 when some resource could not be read (and nothing drifted), or on an error; 5 when a profile reaches another \
@@ -41,6 +46,8 @@ extension MLOpsCommand {
         var stages: [Stage] = []
         @Option(help: "Only this project's resources.") var project: String?
         @Flag(help: "Record the findings in the ledger: gone rows become deletedOutOfBand.") var apply = false
+        @Flag(help: "Also run CloudFormation's drift detection on each stack (DetectStackDrift: not a read; waits for it).")
+        var cloudformationDrift = false
 
         /// `--output json`.
         struct Result: Encodable {
@@ -62,7 +69,7 @@ extension MLOpsCommand {
             let sessions = try global.stageSessions(for: Self.self, environment: environment)
             let workflow = RefreshWorkflow(
                 topology: topology, sessions: sessions, ledger: try LedgerDatabase.open(path: location.path),
-                options: RefreshWorkflow.Options(stages: Set(stages), project: project))
+                options: RefreshWorkflow.Options(stages: Set(stages), project: project, cloudFormationDrift: cloudformationDrift))
             var report = try await workflow.run()
             if apply {
                 let request = LockRequest.current(command: "refresh", arguments: CommandLine.arguments.dropFirst().map { $0 }, environment: environment.values)

@@ -57,7 +57,7 @@ public struct ImportWorkflow: Sendable {
         }
         let config = topology[stage]
         let session = try sessions.session(for: config)
-        _ = try await AccountCheck.verify([(config, session)])
+        let arns = try await AccountCheck.verify([(config, session)])
         guard let stack = try await session.cloudFormation.describeStack(stackName), stack.status != .deleteComplete else {
             throw ImportRefusal("there is no stack \(stackName) in \(stage.rawValue) (\(config.account), \(config.region)); check --stack and --stage")
         }
@@ -81,6 +81,7 @@ public struct ImportWorkflow: Sendable {
         let ledger = try openLedger()
         let request = LockRequest.current(command: "import", arguments: arguments, environment: sessions.environment.values)
         return try await ledger.withLock(request, timeout: lockTimeout) { lock in
+            if let arn = arns[stage] { try await ledger.setOperator(runId: lock.runId, arn: arn) }
             let recorder = LedgerRecorder(ledger: ledger, runId: lock.runId, stage: config)
             if let known = try await recorder.stackRow(stackName), known.status != .deletedOutOfBand {
                 result.action = "already-tracked"

@@ -53,6 +53,8 @@ public struct RefreshReport: Sendable, Encodable {
     public var stages: [StageSummary]
     /// Rows `--apply` marked deletedOutOfBand (empty without --apply).
     public var recorded: [Int64] = []
+    /// The caller ARN the account check found (an `--apply` run's operator in the ledger).
+    public var operatorArn: String?
 
     public init(findings: [RefreshFinding]) {
         self.findings = findings

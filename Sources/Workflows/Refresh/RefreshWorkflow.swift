@@ -13,11 +13,14 @@ public struct RefreshWorkflow: Sendable {
         public var project: String?
         /// Stacks read at once.
         public var concurrency = 4
+        /// Also run CloudFormation's own drift detection on each stack (DetectStackDrift: not a read; AWS only).
+        public var cloudFormationDrift = false
 
-        public init(stages: Set<Stage> = [], project: String? = nil, concurrency: Int = 4) {
+        public init(stages: Set<Stage> = [], project: String? = nil, concurrency: Int = 4, cloudFormationDrift: Bool = false) {
             self.stages = stages
             self.project = project
             self.concurrency = concurrency
+            self.cloudFormationDrift = cloudFormationDrift
         }
     }
 
@@ -46,7 +49,7 @@ public struct RefreshWorkflow: Sendable {
     public func run() async throws -> RefreshReport {
         let rows = try await rows()
         guard !rows.isEmpty else { return RefreshReport(findings: []) }
-        let checked = try await checkedStages(of: rows)
+        let (checked, caller) = try await checkedStages(of: rows)
         let tags = try await ledger.stackIntentTags()
 
         // One inspection per stack (a stack row and the rows of its resources share it); other rows are read alone.
@@ -63,8 +66,9 @@ public struct RefreshWorkflow: Sendable {
             let stage = checked[key.stage]!
             let session = try sessions.session(for: stage, region: key.region)
             let intended = stackRows[key]!.flatMap { tags[$0] }
-            return try await StackInspector(session: session, account: stage.account, region: key.region)
-                .inspect(stackName: key.name, intendedTags: intended)
+            var inspector = StackInspector(session: session, account: stage.account, region: key.region)
+            if options.cloudFormationDrift { inspector.driftDetector = CloudFormationDriftDetector(cloudFormation: session.cloudFormation) }
+            return try await inspector.inspect(stackName: key.name, intendedTags: intended)
         }
         let byStack = Dictionary(uniqueKeysWithValues: zip(keys, inspections))
 
@@ -92,7 +96,9 @@ public struct RefreshWorkflow: Sendable {
             }
             return RefreshFinding(row: row, verdict: .gone("no longer part of stack \(name)"))
         }
-        return RefreshReport(findings: findings)
+        var report = RefreshReport(findings: findings)
+        report.operatorArn = caller
+        return report
     }
 
     /// `--apply`: the gone rows become deletedOutOfBand, under the ledger lock as a run of its own. Returns their ids.
@@ -100,7 +106,8 @@ public struct RefreshWorkflow: Sendable {
         let gone = report.findings.filter { $0.verdict.drift == .gone }.compactMap(\.row.id)
         guard !gone.isEmpty else { return [] }
         let stamp = Date().formatted(.iso8601)
-        return try await ledger.withLock(request) { _ in
+        return try await ledger.withLock(request) { lock in
+            if let arn = report.operatorArn { try await ledger.setOperator(runId: lock.runId, arn: arn) }
             for id in gone {
                 try await ledger.settle(id, status: .deletedOutOfBand, detail: "found deleted outside mlopsctl by refresh on \(stamp)")
             }
@@ -111,7 +118,8 @@ public struct RefreshWorkflow: Sendable {
     /// The stages the rows belong to, their credentials checked against the accounts the rows were recorded in. A
     /// stage whose account changed in the topology is left out (its rows are unchecked); any failure to confirm an
     /// account stops the run before anything is read.
-    private func checkedStages(of rows: [TrackedResource]) async throws -> [String: StageConfig] {
+    /// - Returns: the checked stages by name, and the caller ARN behind the first one's credentials.
+    private func checkedStages(of rows: [TrackedResource]) async throws -> (stages: [String: StageConfig], caller: String?) {
         var wanted: [String: StageConfig] = [:]
         for row in rows {
             guard let stage = Stage(rawValue: row.stage), topology.stages.contains(where: { $0.stage == stage }) else { continue }
@@ -119,8 +127,8 @@ public struct RefreshWorkflow: Sendable {
             if config.account == row.account { wanted[row.stage] = config }
         }
         let pairs = try wanted.values.sorted { $0.stage < $1.stage }.map { ($0, try sessions.session(for: $0)) }
-        _ = try await AccountCheck.verify(pairs)
-        return wanted
+        let arns = try await AccountCheck.verify(pairs)
+        return (wanted, pairs.first.flatMap { arns[$0.0.stage] })
     }
 
     /// A row outside any stack: an uploaded object (HeadObject); anything else is unchecked.

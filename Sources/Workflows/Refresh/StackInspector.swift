@@ -11,6 +11,8 @@ struct StackInspector: Sendable {
     let region: String
     /// Resource reads in flight at once within this stack.
     var concurrency = 8
+    /// CloudFormation's own drift detection, when asked for (`refresh --cloudformation-drift`).
+    var driftDetector: CloudFormationDriftDetector?
 
     struct Inspection: Sendable {
         /// The stack itself: gone, a failed status, or its tags changed by hand.
@@ -79,8 +81,28 @@ struct StackInspector: Sendable {
         let verdicts = try await boundedMap(targets, limit: concurrency) { try await reader.verdict(for: $0) }
         var resources: [String: DriftVerdict] = [:]
         for (target, verdict) in zip(targets, verdicts) { resources[target.physicalId] = verdict }
+        var stackVerdict = DriftVerdict.compared(differences)
+        if let driftDetector {
+            switch await driftDetector.detect(stackName: stack.stackName) {
+            case .found(let found):
+                for (id, theirs) in found { resources[id] = Self.merged(resources[id], theirs) }
+            case .notRun(let reason):
+                stackVerdict.note = reason
+            }
+        }
         let logicalIds = Set(summaries.compactMap(\.logicalResourceId).filter { !$0.isEmpty })
-        return Inspection(stack: .compared(differences), resources: resources, expected: expected, logicalIds: logicalIds)
+        return Inspection(stack: stackVerdict, resources: resources, expected: expected, logicalIds: logicalIds)
+    }
+
+    /// mlopsctl's verdict with what CloudFormation's drift detection found: gone wins, differences add up, and the
+    /// repairs stay mlopsctl's (CloudFormation proposes none).
+    static func merged(_ ours: DriftVerdict?, _ theirs: DriftVerdict) -> DriftVerdict {
+        guard var ours, ours.drift != .unchecked, ours.drift != .unreadable else { return theirs }
+        if ours.drift == .gone { return ours }
+        if theirs.drift == .gone { return DriftVerdict(drift: .gone, note: theirs.note, repairs: ours.repairs) }
+        ours.differences += theirs.differences
+        if !ours.differences.isEmpty { ours.drift = .changed }
+        return ours
     }
 
     /// Tags added, removed or changed since mlopsctl deployed the stack; CloudFormation's own `aws:` tags are not ours.
