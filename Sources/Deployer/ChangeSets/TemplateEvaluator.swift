@@ -40,13 +40,8 @@ public struct TemplateEvaluator: Sendable {
                 physicalIds: physical)
         }
 
-        var partition: String {
-            if region.hasPrefix("cn-") { return "aws-cn" }
-            if region.hasPrefix("us-gov-") { return "aws-us-gov" }
-            return "aws"
-        }
-
-        var urlSuffix: String { region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com" }
+        var partition: String { AWSPartition.name(ofRegion: region) }
+        var urlSuffix: String { AWSPartition.urlSuffix(ofRegion: region) }
     }
 
     /// Something the reads cannot tell; the property that needs it is not compared.

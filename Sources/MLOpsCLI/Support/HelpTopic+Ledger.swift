@@ -32,7 +32,10 @@ extension HelpTopic {
           resource it plans, creates, adopts or deletes. Each resource is written as
           planned before the AWS call and settled (present, failed, deleting, deleted,
           retained) after it; `mlopsctl ledger forget` hands one over (handedOver: no
-          command touches it again). teardown plans from the ledger alone, never from
+          command touches it again). `mlopsctl refresh` compares the rows with what
+          exists (--apply marks the gone ones deletedOutOfBand); `mlopsctl import`
+          records a stack made by other means as adopted (teardown keeps it unless
+          --include-adopted). teardown plans from the ledger alone, never from
           tags or names, so it deletes exactly what mlopsctl created; a run killed or
           interrupted is resumed by running the same command again. The ledger holds no
           secrets. Keep it: without it mlopsctl cannot tell what it owns.

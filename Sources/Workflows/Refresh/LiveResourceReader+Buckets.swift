@@ -35,8 +35,7 @@ extension LiveResourceReader {
         }
         if let wanted = wantedEncryption(expected) {
             let rules = try await ReadDenied.guarding("s3:GetEncryptionConfiguration") { try await session.s3.getBucketEncryption(name) }
-            if let live = rules.first, Self.sameEncryption(wanted, live) {
-            } else {
+            if !(rules.first.map { Self.sameEncryption(wanted, $0) } ?? false) {
                 let live = rules.first.map { "\($0.algorithm)\($0.kmsMasterKeyId.map { " with \($0)" } ?? "")" } ?? "none"
                 differences.append(DriftDifference(
                     field: "default encryption", expected: "\(wanted.algorithm)\(wanted.kmsMasterKeyId.map { " with \($0)" } ?? "")", live: live))

@@ -1,10 +1,6 @@
-/// The AWS partition of a region, for ARNs built without asking AWS (synth, dry runs).
+import AWSServices
+
+/// The partition of a region (`aws`, `aws-cn`, `aws-us-gov`, …), for the ARNs mlopsctl builds.
 enum Partition {
-    static func of(region: String) -> String {
-        if region.hasPrefix("cn-") { return "aws-cn" }
-        if region.hasPrefix("us-gov-") { return "aws-us-gov" }
-        if region.hasPrefix("us-iso-") { return "aws-iso" }
-        if region.hasPrefix("us-isob-") { return "aws-iso-b" }
-        return "aws"
-    }
+    static func of(region: String) -> String { AWSPartition.name(ofRegion: region) }
 }
