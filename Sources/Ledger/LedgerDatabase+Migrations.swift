@@ -146,11 +146,13 @@ extension LedgerDatabase {
             try db.create(index: "resource_on_stage_status", on: "resource", columns: ["stage", "status"])
         }
         migrator.registerMigration("v4-stack-intent") { db in
-            // What mlopsctl last deployed a stack with (its tags), so refresh can tell a change made by hand from
-            // what mlopsctl meant. One row per stack row; gone with it.
+            // What mlopsctl last deployed a stack with (its tags, template and parameters), so refresh can tell a
+            // change made by hand from what mlopsctl meant. One row per stack row; gone with it.
             try db.create(table: "stackIntent") { t in
                 t.primaryKey("resourceId", .integer).references("resource", onDelete: .cascade)
                 t.column("tags", .text).notNull()
+                t.column("templateSha256", .text)
+                t.column("parameters", .text)
                 t.belongsTo("run").notNull()
                 t.column("recordedAt", .datetime).notNull()
             }

@@ -129,9 +129,21 @@ import Workflows
             let dev = try fixture.session(.dev)
             let parameter = "/cdk-bootstrap/hnb659fds/version"
             #expect(try await dev.ssm.deleteParameter(name: parameter))
+            // The execution-policy stack updated by hand with another template: one more statement in its policy.
+            let policyStack = "mlopsctl-hnb659fds-cfn-exec-dev"
+            let deployed = try await dev.cloudFormation.getTemplate(stackName: policyStack)
+            let statements = try #require(deployed.range(of: "\"Statement\""), "\(deployed.prefix(300))")
+            let list = try #require(deployed[statements.upperBound...].firstIndex(of: "["))
+            var body = deployed
+            body.insert(contentsOf: #"{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},"#, at: body.index(after: list))
+            let described = try #require(try await dev.cloudFormation.describeStack(policyStack))
+            _ = try await dev.cloudFormation.updateStack(UpdateStackRequest(
+                stackName: policyStack, template: .body(body),
+                parameters: described.parameters.map { StackParameter(key: $0.key, value: nil, usePreviousValue: true) }, capabilities: [.namedIAM]))
 
             let applied = try await Self.mlopsctl(fixture, ["refresh", "--apply"])
             #expect(applied.status == 2 && applied.stdout.contains("recorded 1 gone resource(s) as deletedOutOfBand"), "\(applied.combined)")
+            #expect(applied.stdout.contains("the stack was updated outside mlopsctl"), "\(applied.stdout)")
             let row = try #require(try await fixture.ledger.resources().first { $0.physicalId == parameter })
             #expect(row.status == .deletedOutOfBand && (row.detail ?? "").contains("refresh"), "\(row)")
             // Refresh skips it from now on (it is history, not live).
@@ -140,6 +152,11 @@ import Workflows
 
             let plan = try await Self.mlopsctl(fixture, ["teardown", "--bootstrap", "--dry-run"])
             #expect(plan.stdout.contains("Already gone (deleted outside mlopsctl, recorded by refresh --apply): 1 resource(s)"), "\(plan.combined)")
+            // bootstrap deploys its own template again (and puts the parameter back: the row is live again).
+            let restored = try await Self.mlopsctl(fixture, ["bootstrap", "--stage", "dev"])
+            #expect(restored.status == 0 && restored.stdout.contains("put SSM parameter \(parameter) back"), "\(restored.combined)")
+            #expect(try await dev.cloudFormation.getTemplate(stackName: policyStack) == deployed)
+            #expect(try await fixture.ledger.resource(id: row.id!)?.status == .present)
             let teardown = try await Self.mlopsctl(fixture, ["teardown", "--bootstrap", "--yes"])
             #expect(teardown.status == 0, "\(teardown.combined)")
             #expect(try await dev.cloudFormation.describeStack("CDKToolkit") == nil)

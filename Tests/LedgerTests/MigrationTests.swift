@@ -160,7 +160,7 @@ import Testing
             "adminAccount", "stackSetRegion", "stackSetName", "account", "region", "status", "detailedStatus", "statusReason",
             "organizationalUnitId", "runId", "updatedAt",
         ],
-        "stackIntent": ["resourceId", "tags", "runId", "recordedAt"],
+        "stackIntent": ["resourceId", "tags", "templateSha256", "parameters", "runId", "recordedAt"],
     ]
 
     @Test func schemaHasExactlyTheExpectedColumnsAndNoneForSecrets() async throws {

@@ -85,6 +85,20 @@ import TestSupport
         #expect(StackInspector.tagDifferences(intended: [:], live: ["aws:cloudformation:stack-id": "i"]).isEmpty)
     }
 
+    @Test func parametersAreComparedWithWhatMlopsctlPassed() {
+        let live = [
+            StackParameter(key: "Qualifier", value: "hnb659fds"), StackParameter(key: "TrustedAccounts", value: "['111111111111', '999999999999']"),
+            StackParameter(key: "Secret", value: "****"), StackParameter(key: "Theirs", value: "x"),
+        ]
+        let differences = StackInspector.parameterDifferences(
+            intended: ["Qualifier": "hnb659fds", "TrustedAccounts": "111111111111", "Secret": "s", "Gone": "v"], live: live)
+        #expect(differences == [
+            DriftDifference(field: "parameter Gone", expected: "v", live: "absent"),
+            DriftDifference(field: "parameter TrustedAccounts", expected: "111111111111", live: "['111111111111', '999999999999']"),
+        ])
+        #expect(StackInspector.parameterDifferences(intended: ["TrustedAccounts": "1,2"], live: [StackParameter(key: "TrustedAccounts", value: "['1', '2']")]).isEmpty)
+    }
+
     @Test func repairsRunBucketFirstThenItsSettingsThenPolicies() {
         let repairs: [DriftRepair] = [
             .putBucketPolicy(bucket: "b", document: "{}"), .putParameter(name: "/p", value: "v", type: .string),

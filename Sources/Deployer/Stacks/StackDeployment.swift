@@ -80,8 +80,8 @@ struct TemplateFacts {
 /// The items of a list parameter as DescribeStacks reports it. AWS answers `a,b`; some implementations (the
 /// moto emulator among them) answer a bracketed rendering such as `['a', 'b']`. Both mean the same list, and
 /// an empty list reads as `[]` or `['']`.
-enum ListParameterValue {
-    static func items(_ value: String?) -> [String] {
+public enum ListParameterValue {
+    public static func items(_ value: String?) -> [String] {
         guard var text = value?.trimmingCharacters(in: .whitespaces) else { return [] }
         if text.hasPrefix("[") && text.hasSuffix("]") { text = String(text.dropFirst().dropLast()) }
         return text.split(separator: ",", omittingEmptySubsequences: false)

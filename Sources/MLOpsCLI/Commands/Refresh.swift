@@ -13,7 +13,7 @@ extension MLOpsCommand {
             discussion: """
                 Reads only (Describe, Get, List and Head calls), with each stage's profile, its account checked first; stacks \
                 are read concurrently. For every live row of the ledger it reads the resource and compares it with what its \
-                stack's template says: for stacks, their status and the tags mlopsctl deployed them with; for IAM roles, the \
+                stack's template says: for stacks, their status and the tags, template and parameters mlopsctl deployed them with; for IAM roles, the \
                 trust policy and the attached managed policies; for buckets, versioning, default encryption, the public access \
                 block and the bucket policy; for SSM parameters, the value; for KMS keys, enabled or pending deletion; ECR \
                 repositories and managed policies, that they exist. Classes: in sync; changed (with what differs); gone \

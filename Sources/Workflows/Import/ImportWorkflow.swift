@@ -1,4 +1,5 @@
 import AWSServices
+import Assets
 import Foundation
 import Ledger
 import Topology
@@ -90,8 +91,11 @@ public struct ImportWorkflow: Sendable {
             }
             let rowId = try await recorder.confirm(stack: stackName)
             try await recorder.recordResources(resources, stack: stackName, stackRowId: rowId, ownership: .adopted)
-            // Refresh compares its tags from now on with the ones it had when adopted.
-            try await recorder.recordIntent(stackRowId: rowId, tags: stack.tagValues)
+            // Refresh compares it from now on with what it was when adopted: tags, template, parameters.
+            let body = try await session.cloudFormation.getTemplate(stackName: stack.stackId, stage: .original)
+            try await recorder.recordIntent(stackRowId: rowId, StackIntent(
+                tags: stack.tagValues, templateSha256: Asset.hexDigest(Data(body.utf8)),
+                parameters: Dictionary(stack.parameters.compactMap { p in p.value.map { (p.key, $0) } }, uniquingKeysWith: { a, _ in a })))
             result.action = "adopted"
             result.ledgerRow = rowId
             return result

@@ -21,7 +21,7 @@ struct DriftRepairer: Sendable {
     /// `known`: the stack as the verb just left it (it is then not read again).
     func repair(stackName: String, dryRun: Bool, known: DeployedStack? = nil) async throws -> [String] {
         let inspector = StackInspector(session: session, account: account, region: region)
-        let inspection = try await inspector.inspect(stackName: stackName, intendedTags: nil, types: Self.repairableTypes, known: known)
+        let inspection = try await inspector.inspect(stackName: stackName, intent: nil, types: Self.repairableTypes, known: known)
         let repairs = inspection.resources.keys.sorted().flatMap { id -> [DriftRepair] in
             let verdict = inspection.resources[id]!
             return verdict.drift.isDrift ? verdict.repairs : []

@@ -50,7 +50,7 @@ public struct RefreshWorkflow: Sendable {
         let rows = try await rows()
         guard !rows.isEmpty else { return RefreshReport(findings: []) }
         let (checked, caller) = try await checkedStages(of: rows)
-        let tags = try await ledger.stackIntentTags()
+        let intents = try await ledger.stackIntents()
 
         // One inspection per stack (a stack row and the rows of its resources share it); other rows are read alone.
         var stacks: [StackKey: Int64?] = [:]
@@ -65,10 +65,10 @@ public struct RefreshWorkflow: Sendable {
         let inspections = try await boundedMap(keys, limit: options.concurrency) { key in
             let stage = checked[key.stage]!
             let session = try sessions.session(for: stage, region: key.region)
-            let intended = stackRows[key]!.flatMap { tags[$0] }
+            let intended = stackRows[key]!.flatMap { intents[$0] }
             var inspector = StackInspector(session: session, account: stage.account, region: key.region)
             if options.cloudFormationDrift { inspector.driftDetector = CloudFormationDriftDetector(cloudFormation: session.cloudFormation) }
-            return try await inspector.inspect(stackName: key.name, intendedTags: intended)
+            return try await inspector.inspect(stackName: key.name, intent: intended)
         }
         let byStack = Dictionary(uniqueKeysWithValues: zip(keys, inspections))
 

@@ -1,6 +1,8 @@
 import AWSServices
+import Assets
 import Deployer
 import Foundation
+import Ledger
 
 /// Reads one deployed stack (DescribeStacks, GetTemplate, ListStackResources) and each resource in it that mlopsctl
 /// compares, working out from the template what each should be. Reads only.
@@ -25,10 +27,10 @@ struct StackInspector: Sendable {
         var logicalIds: Set<String> = []
     }
 
-    /// `intendedTags`: what mlopsctl last deployed the stack with (nil: not recorded; tags are then not compared).
-    /// `types`: only resources of these types are read (nil: every type).
+    /// `intent`: what mlopsctl last deployed the stack with (nil: not recorded; tags, template and parameters are then
+    /// not compared). `types`: only resources of these types are read (nil: every type).
     /// `known`: the stack as a verb just deployed it (then the stack itself is not read again).
-    func inspect(stackName: String, intendedTags: [String: String]?, types: Set<String>? = nil, known: DeployedStack? = nil) async throws
+    func inspect(stackName: String, intent: StackIntent?, types: Set<String>? = nil, known: DeployedStack? = nil) async throws
         -> Inspection
     {
         let described: StackDescription?
@@ -44,8 +46,9 @@ struct StackInspector: Sendable {
         if !stack.status.isUsable && !stack.status.isInProgress {
             differences.append(DriftDifference(field: "status", expected: "a completed create or update", live: stack.status.rawValue))
         }
-        if let intendedTags {
-            differences += Self.tagDifferences(intended: intendedTags, live: stack.tagValues)
+        if let intent {
+            differences += Self.tagDifferences(intended: intent.tags, live: stack.tagValues)
+            if let parameters = intent.parameters { differences += Self.parameterDifferences(intended: parameters, live: stack.parameters) }
         }
         let body: String
         let summaries: [StackResourceSummary]
@@ -58,6 +61,11 @@ struct StackInspector: Sendable {
             summaries = try await ReadDenied.guarding("cloudformation:ListStackResources") {
                 try await session.cloudFormation.listAllStackResources(stackName: stack.stackId)
             }
+        }
+        if let recorded = intent?.templateSha256, Asset.hexDigest(Data(body.utf8)) != recorded {
+            differences.append(DriftDifference(
+                field: "template", expected: "the one mlopsctl deployed (sha256 \(recorded.prefix(12))…)",
+                live: "another (sha256 \(Asset.hexDigest(Data(body.utf8)).prefix(12))…): the stack was updated outside mlopsctl"))
         }
         let context = TemplateEvaluator.Context(account: account, region: region, stack: stack, resources: summaries)
         let evaluator = TemplateEvaluator(templateBody: body, context: context)
@@ -103,6 +111,18 @@ struct StackInspector: Sendable {
         ours.differences += theirs.differences
         if !ours.differences.isEmpty { ours.drift = .changed }
         return ours
+    }
+
+    /// The parameters mlopsctl passed whose live value differs (a hidden `NoEcho` value is not compared; a list
+    /// parameter is compared item by item, whatever its rendering).
+    static func parameterDifferences(intended: [String: String], live: [StackParameter]) -> [DriftDifference] {
+        let values = Dictionary(live.compactMap { p in p.value.map { (p.key, $0) } }, uniquingKeysWith: { first, _ in first })
+        return intended.keys.sorted().compactMap { key in
+            let wanted = intended[key] ?? ""
+            guard let have = values[key] else { return DriftDifference(field: "parameter \(key)", expected: wanted, live: "absent") }
+            guard have != "****", have != wanted, ListParameterValue.items(have) != ListParameterValue.items(wanted) else { return nil }
+            return DriftDifference(field: "parameter \(key)", expected: wanted, live: have)
+        }
     }
 
     /// Tags added, removed or changed since mlopsctl deployed the stack; CloudFormation's own `aws:` tags are not ours.

@@ -1,4 +1,5 @@
 import AWSServices
+import Assets
 import Deployer
 import Foundation
 import Ledger
@@ -19,10 +20,17 @@ struct LedgerRecorder: Sendable {
             logicalId: logicalId, stack: stack, parentId: parentId, project: project, ownership: ownership)
     }
 
-    /// Records the tags a stack was just deployed (or confirmed) with: what refresh compares the live stack's tags to.
-    func recordIntent(stackRowId: Int64?, tags: [String: String]) async throws {
+    /// Records what a stack was just deployed (or confirmed) with: what refresh compares the live stack to.
+    func recordIntent(stackRowId: Int64?, _ intent: StackIntent) async throws {
         guard let ledger, let stackRowId else { return }
-        try await ledger.recordStackIntent(resourceId: stackRowId, tags: tags, runId: runId)
+        try await ledger.recordStackIntent(resourceId: stackRowId, intent, runId: runId)
+    }
+
+    /// What `deployment` deploys: its tags, its template's digest and the parameters it passes.
+    static func intent(of deployment: StackDeployment) -> StackIntent {
+        StackIntent(
+            tags: deployment.tags, templateSha256: deployment.template.body.map { Asset.hexDigest(Data($0.utf8)) },
+            parameters: deployment.parameters)
     }
 
     /// The row tracking a stack, if the ledger has one.

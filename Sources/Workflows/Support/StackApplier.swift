@@ -68,7 +68,7 @@ struct StackApplier: Sendable {
             let rowId = try await recorder.confirm(stack: name, project: project)
             let resources = try await deployer.resources(stackName: name)
             try await recorder.recordResources(resources, stack: name, stackRowId: rowId, project: project)
-            try await recorder.recordIntent(stackRowId: rowId, tags: deployment.tags)
+            try await recorder.recordIntent(stackRowId: rowId, LedgerRecorder.intent(of: deployment))
             remember(deployment, unchanged, resources)
             return (.init(stack: name, action: .unchanged, detail: nil), unchanged)
         }
@@ -83,7 +83,7 @@ struct StackApplier: Sendable {
         try await recorder.record(events: collector.drain())
         let resources = try await deployer.resources(stackName: name)
         try await recorder.recordResources(resources, stack: name, stackRowId: rowId, project: project)
-        try await recorder.recordIntent(stackRowId: rowId, tags: deployment.tags)
+        try await recorder.recordIntent(stackRowId: rowId, LedgerRecorder.intent(of: deployment))
         remember(deployment, outcome.stack, resources)
         let action: StageBootstrapResult.Action
         switch outcome.kind {
