@@ -69,8 +69,6 @@ import Workflows
             Step(scenario: "promote-prod", arguments: ["promote", "--project", "demo", "--to", "prod", "--yes"]),
             Step(scenario: "status-verify", arguments: ["status", "--project", "demo", "--verify"]),
             Step(scenario: "refresh", arguments: ["refresh"]),
-            Step(scenario: "import-dry-run", arguments: ["import", "--stage", "dev", "--stack", "CDKToolkit", "--dry-run"]),
-            Step(scenario: "import", arguments: ["import", "--stage", "dev", "--stack", "CDKToolkit"]),
             // Changes made by hand before each (`drift`), so the repairs' writes are recorded too.
             Step(scenario: "bootstrap-repair", arguments: ["bootstrap"]),
             Step(scenario: "publish-catalog-repair", arguments: ["publish-catalog"]),
@@ -79,7 +77,10 @@ import Workflows
             Step(scenario: "teardown-project", arguments: ["teardown", "--project", "demo", "--yes", "--confirm-prod", prod]),
             Step(scenario: "teardown-catalog", arguments: ["teardown", "--catalog", "--yes"]),
             Step(scenario: "teardown-bootstrap", arguments: ["teardown", "--bootstrap", "--yes", "--confirm-prod", prod]),
-            Step(scenario: "teardown-all-nothing-left", arguments: ["teardown", "--all", "--yes", "--confirm-prod", prod]),
+            // dev bootstrapped again by other means (the official CDK template), adopted, then removed with it.
+            Step(scenario: "import-dry-run", arguments: ["import", "--stage", "dev", "--stack", "CDKToolkit", "--dry-run"]),
+            Step(scenario: "import", arguments: ["import", "--stage", "dev", "--stack", "CDKToolkit"]),
+            Step(scenario: "teardown-all-nothing-left", arguments: ["teardown", "--all", "--include-adopted", "--yes", "--confirm-prod", prod]),
         ]
     }
 
@@ -116,6 +117,11 @@ import Workflows
                     name: "/mlops/role/lead", value: "arn:aws:iam::\(emulator.account("dev")!.accountID):role/lead", type: .string) }
                 if step.scenario == "promote-dev-approve-dry-run" {
                     try await Self.registerPackage(try Self.dev(emulator, topology: topology), layout: layout)
+                }
+                if step.scenario == "import-dry-run" {
+                    _ = try await Self.dev(emulator, topology: topology).cloudFormation.createStack(CreateStackRequest(
+                        stackName: "CDKToolkit", template: .body(try String(contentsOf: ImportTests.officialTemplate, encoding: .utf8)),
+                        capabilities: [.namedIAM]))
                 }
                 if step.scenario.hasSuffix("-repair") {
                     try await Self.drift(step.scenario, try Self.dev(emulator, topology: topology), account: emulator.account("dev")!.accountID)
