@@ -78,6 +78,7 @@ enum ShellCommand {
             if terminal != nil, output.killedBySignal, output.exitStatus == SIGINT {
                 // Ctrl-C while the helper owned the terminal reached only its group: it was meant for the whole run.
                 terminal?.takeBack()
+                HelperInterruption.record()
                 kill(getpid(), SIGINT)
             }
             return output

@@ -171,7 +171,8 @@ import TestSupport
 
     @Test func whenListingsAreSlowerThanDeletesItListsFromTheStartOnceTheLastPageIsDeleted() async throws {
         let bucket = FakeBucket(keys: 1000, versionsPerKey: 3)
-        let transport = PacedTransport(bucket, listDelay: .milliseconds(150), deleteDelay: .zero)
+        // A listing slow enough that a delete (no delay, but 1000 keys to encode and sign) stays faster on a loaded machine.
+        let transport = PacedTransport(bucket, listDelay: .milliseconds(500), deleteDelay: .zero)
         let outcome = try await BucketEmptier(s3: try Self.s3(transport), concurrency: 4).empty(bucket: "b")
         #expect(outcome.versionsDeleted == 3000 && bucket.entries.isEmpty)
         // The boto3 loop's order, the cheapest where a listing costs what is left in the bucket: list, delete, repeat.

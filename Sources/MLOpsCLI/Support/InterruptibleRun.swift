@@ -1,4 +1,5 @@
 import ArgumentParser
+import Credentials
 import Foundation
 
 /// Runs a parsed command so that Ctrl-C (SIGINT) or SIGTERM stops it at the next safe point instead of killing it
@@ -23,7 +24,9 @@ enum InterruptibleRun {
         }
         let result = await task.result
         watch.cancel()
-        if let signalNumber = watch.received {
+        // A Ctrl-C at a credential helper's prompt is raised again for this process, but may arrive after the helper's
+        // failure ended the command: it is an interruption all the same.
+        if let signalNumber = watch.received ?? (HelperInterruption.happened ? SIGINT : nil) {
             Console.printError(message(verb: verb, arguments: arguments))
             throw ExitCodes.interrupted(by: signalNumber)
         }
