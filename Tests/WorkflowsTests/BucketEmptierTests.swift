@@ -121,12 +121,16 @@ import TestSupport
         let bucket: FakeBucket
         let listDelay: Duration
         let deleteDelay: Duration
+        /// When set, a call advances this virtual time by its delay instead of sleeping (what the pace measures is then
+        /// exactly the delays, however loaded the machine).
+        let virtualTime: LockedBox<Duration>?
         private let lock = NSLock()
         private var deletesInFlight = 0
         private(set) var mostDeletesInFlight = 0
         private(set) var listingsWhileDeleting = 0
 
-        init(_ bucket: FakeBucket, listDelay: Duration, deleteDelay: Duration) {
+        init(_ bucket: FakeBucket, listDelay: Duration, deleteDelay: Duration, virtualTime: LockedBox<Duration>? = nil) {
+            self.virtualTime = virtualTime
             self.bucket = bucket
             self.listDelay = listDelay
             self.deleteDelay = deleteDelay
@@ -140,14 +144,20 @@ import TestSupport
                     mostDeletesInFlight = max(mostDeletesInFlight, deletesInFlight)
                 }
                 defer { lock.withLock { deletesInFlight -= 1 } }
-                try await Task.sleep(for: deleteDelay)
+                try await pause(deleteDelay)
                 return bucket.respond(request)  // the entries go when the answer comes, as on AWS
             }
             if request.method == "GET" && query.contains("versions") {
                 lock.withLock { listingsWhileDeleting += deletesInFlight > 0 ? 1 : 0 }
-                try await Task.sleep(for: listDelay)
+                try await pause(listDelay)
             }
             return bucket.respond(request)
+        }
+
+        private func pause(_ delay: Duration) async throws {
+            guard let virtualTime else { return try await Task.sleep(for: delay) }
+            virtualTime.withLock { $0 += delay }
+            await Task.yield()
         }
     }
 
@@ -171,9 +181,11 @@ import TestSupport
 
     @Test func whenListingsAreSlowerThanDeletesItListsFromTheStartOnceTheLastPageIsDeleted() async throws {
         let bucket = FakeBucket(keys: 1000, versionsPerKey: 3)
-        // A listing slow enough that a delete (no delay, but 1000 keys to encode and sign) stays faster on a loaded machine.
-        let transport = PacedTransport(bucket, listDelay: .milliseconds(500), deleteDelay: .zero)
-        let outcome = try await BucketEmptier(s3: try Self.s3(transport), concurrency: 4).empty(bucket: "b")
+        // Virtual time: on a loaded machine a delete of 1000 keys (encoded and signed) can take longer in wall time
+        // than a paced listing, and the pace would rightly switch regimes.
+        let time = LockedBox(Duration.zero)
+        let transport = PacedTransport(bucket, listDelay: .milliseconds(150), deleteDelay: .zero, virtualTime: time)
+        let outcome = try await BucketEmptier(s3: try Self.s3(transport), concurrency: 4, now: { time.value }).empty(bucket: "b")
         #expect(outcome.versionsDeleted == 3000 && bucket.entries.isEmpty)
         // The boto3 loop's order, the cheapest where a listing costs what is left in the bucket: list, delete, repeat.
         #expect(transport.mostDeletesInFlight == 1)

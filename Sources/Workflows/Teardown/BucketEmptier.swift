@@ -22,14 +22,24 @@ public struct BucketEmptier: Sendable {
     /// DeleteObjects requests in flight at once.
     public let concurrency: Int
     public let keyRetries: Int
+    /// Time as the pace measures it (a monotonic reading); tests pass a virtual one so that the pace they check does
+    /// not depend on how loaded the machine is.
+    public let now: @Sendable () -> Duration
 
-    public init(s3: S3Client, partition: String = "aws", pageSize: Int = S3Client.deleteObjectsLimit, concurrency: Int = 4, keyRetries: Int = 2) {
+    public init(
+        s3: S3Client, partition: String = "aws", pageSize: Int = S3Client.deleteObjectsLimit, concurrency: Int = 4, keyRetries: Int = 2,
+        now: @escaping @Sendable () -> Duration = { ContinuousClock.now - BucketEmptier.epoch }
+    ) {
+        self.now = now
         self.s3 = s3
         self.partition = partition
         self.pageSize = min(max(pageSize, 1), S3Client.deleteObjectsLimit)
         self.concurrency = max(concurrency, 1)
         self.keyRetries = max(keyRetries, 0)
     }
+
+    /// The origin of the default time reading.
+    public static let epoch = ContinuousClock.now
 
     /// What `empty` did.
     public struct Outcome: Sendable, Equatable {
@@ -66,7 +76,7 @@ public struct BucketEmptier: Sendable {
 
     /// The pipeline of step 3; returns how many versions and delete markers were deleted.
     func deleteVersions(bucket: String) async throws -> Int {
-        let clock = ContinuousClock()
+        let now = now
         return try await withThrowingTaskGroup(of: (count: Int, took: Duration).self) { deletes in
             var pace = EmptyingPace()
             var deleted = 0
@@ -80,9 +90,9 @@ public struct BucketEmptier: Sendable {
                 inFlight -= 1
             }
             while true {
-                let listingStarted = clock.now
+                let listingStarted = now()
                 let page = try await s3.listObjectVersions(bucket: bucket, from: marker, maxKeys: pageSize)
-                pace.listed(in: clock.now - listingStarted)
+                pace.listed(in: now() - listingStarted)
                 let batch = page.identifiers
                 if marker == nil {
                     guard let first = batch.first else { return deleted }
@@ -92,9 +102,9 @@ public struct BucketEmptier: Sendable {
                 }
                 if !batch.isEmpty {
                     deletes.addTask {
-                        let started = clock.now
+                        let started = now()
                         let count = try await deleteBatch(bucket: bucket, batch: batch)
-                        return (count, clock.now - started)
+                        return (count, now() - started)
                     }
                     inFlight += 1
                 }
